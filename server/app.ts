@@ -1,0 +1,111 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import type { Env } from './config/env';
+import { createDatabase } from '../db/client';
+import { createLogger, type Logger } from './logger';
+import { Realtime } from './realtime/realtime';
+import { registerSocketHandlers } from './realtime/socket-handlers';
+import { JobClient } from '../workers/client';
+import { startWorkers, type WorkerRuntime } from '../workers/runtime';
+import { blockingConnection, producerConnection } from '../workers/redis';
+import { LoginThrottle } from './auth/login-throttle';
+import { registerErrorHandler } from './http/errors';
+import { registerBodyParsers } from './http/body-parsers';
+import { registerSecurityHeaders } from './http/security-headers';
+import { registerRoutes } from './http/routes';
+import { createServices, type Services } from './services';
+import type { AppContext } from './context';
+import { mountConsole } from './http/console';
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface SwitchboardOptions {
+  /** Serve the Next.js console: 'production' needs `npm run build` first. Off in API-only tests. */
+  console?: 'dev' | 'production' | false;
+  /** Run BullMQ workers in this process (defaults to WORKERS=inline). */
+  workers?: boolean;
+  logger?: Logger;
+}
+
+export interface Switchboard {
+  app: FastifyInstance;
+  ctx: AppContext;
+  services: Services;
+  /** Listens on HOST:PORT (PORT=0 picks a free port); resolves to the base URL. */
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+const BODY_LIMIT = 1024 * 1024; // 1 MiB: webhooks and API bodies are small; imports stream on their own route
+
+export async function createSwitchboard(config: Env, options: SwitchboardOptions = {}): Promise<Switchboard> {
+  if (!config.DATABASE_URL) throw new Error('DATABASE_URL is not set (npm run demo starts an embedded PostgreSQL for you)');
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const database = createDatabase(config.DATABASE_URL, { max: 20 });
+  const redis = producerConnection(config.REDIS_URL);
+  const streamsRedis = blockingConnection(config.REDIS_URL);
+
+  const app: FastifyInstance = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    bodyLimit: BODY_LIMIT,
+    // Per-request logs would cost the webhook hot path; errors and domain events are logged instead.
+    logController: new LogController({ disableRequestLogging: true }),
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  await app.register(cookie);
+  registerBodyParsers(app);
+  await registerSecurityHeaders(app, options.console === 'dev');
+  registerErrorHandler(app);
+
+  const realtime = new Realtime(streamsRedis, config.REDIS_PREFIX, app.server);
+  const jobs = new JobClient(redis, config.REDIS_PREFIX);
+  const ctx: AppContext = {
+    config,
+    db: database.db,
+    database,
+    redis,
+    logger,
+    realtime,
+    jobs,
+    loginThrottle: new LoginThrottle(redis, config.REDIS_PREFIX),
+  };
+  const services = createServices(ctx);
+  registerSocketHandlers(ctx, realtime.io, services.socketHooks);
+  registerRoutes(app, ctx, services);
+
+  const closeConsole = options.console ? await mountConsole(app, { dev: options.console === 'dev', dir: projectRoot, logger }) : undefined;
+
+  let workers: WorkerRuntime | undefined;
+  if (options.workers ?? config.WORKERS === 'inline') workers = startWorkers(ctx);
+  await services.start();
+
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    ctx,
+    services,
+    async listen() {
+      await app.listen({ host: config.HOST, port: config.PORT });
+      const address = app.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.PORT;
+      return `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
+    },
+    close() {
+      closing ??= (async () => {
+        await services.stop();
+        await workers?.close();
+        realtime.io.local.disconnectSockets(true);
+        await app.close();
+        await new Promise<void>((resolve) => realtime.io.close(() => resolve()));
+        await closeConsole?.();
+        await jobs.close();
+        await Promise.allSettled([redis.quit(), streamsRedis.quit()]);
+        await database.close();
+      })();
+      return closing;
+    },
+  };
+}

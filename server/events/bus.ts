@@ -1,0 +1,28 @@
+import { EventEmitter } from 'node:events';
+import type { AgentState } from '../realtime/events';
+
+/**
+ * In-process domain events (chatwoot-style listeners): services record what happened, listeners
+ * decide who hears it. Cross-process fan-out is socket.io's Redis Streams adapter, not this bus.
+ */
+export interface DomainEvents {
+  'agent.state-changed': { agentId: string; state: AgentState; previous: AgentState; at: Date };
+  'agent.connected': { agentId: string };
+}
+
+export class DomainBus {
+  private readonly emitter = new EventEmitter({ captureRejections: true });
+
+  constructor(onError: (err: unknown, event: string) => void) {
+    this.emitter.setMaxListeners(50);
+    this.emitter.on('error', (err) => onError(err, 'listener'));
+  }
+
+  emit<K extends keyof DomainEvents>(event: K, payload: DomainEvents[K]): void {
+    this.emitter.emit(event, payload);
+  }
+
+  on<K extends keyof DomainEvents>(event: K, listener: (payload: DomainEvents[K]) => void | Promise<void>): void {
+    this.emitter.on(event, listener);
+  }
+}
