@@ -3,11 +3,15 @@ import { DomainBus } from './events/bus';
 import { Presence } from './agents/presence';
 import type { SocketHooks } from './realtime/socket-handlers';
 import { acknowledge, replayPending } from './notifications/outbox';
+import { CallService } from './calls/call-service';
+import { AgentStatusService } from './agents/agent-status-service';
 
 /** The domain services of one process, wired once. */
 export interface Services {
   bus: DomainBus;
   presence: Presence;
+  calls: CallService;
+  agents: AgentStatusService;
   socketHooks: SocketHooks;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -16,25 +20,31 @@ export interface Services {
 export function createServices(ctx: AppContext): Services {
   const bus = new DomainBus((err, event) => ctx.logger.error({ err, event }, 'domain listener failed'));
   const presence = new Presence(ctx.redis, ctx.config.REDIS_PREFIX);
+  const calls = new CallService(ctx, bus);
+  const agents = new AgentStatusService(ctx, bus, presence, calls);
 
   const socketHooks: SocketHooks = {
-    async setAgentStatus(agentId, status) {
-      const previous = await presence.set(agentId, status);
-      bus.emit('agent.state-changed', { agentId, state: status, previous, at: new Date() });
-    },
+    setAgentStatus: (agentId, status) => agents.setStatus(agentId, status),
     async onConnect(socket) {
+      agents.connected(socket.data.userId);
+      // Calls still ringing for this agent pop again on the console that just (re)connected.
+      for (const pop of await calls.ringingPopsFor(socket.data.userId)) socket.emit('call:pop', pop);
       await replayPending(ctx, socket);
       bus.emit('agent.connected', { agentId: socket.data.userId });
     },
-    async onDisconnect() {},
+    onDisconnect: (userId) => agents.disconnected(userId),
     acknowledge: (userId, id) => acknowledge(ctx, userId, id),
   };
 
   return {
     bus,
     presence,
+    calls,
+    agents,
     socketHooks,
     async start() {},
-    async stop() {},
+    async stop() {
+      agents.stop();
+    },
   };
 }

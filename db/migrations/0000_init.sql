@@ -123,6 +123,8 @@ CREATE TABLE "calls" (
 	"answered_agent_id" uuid,
 	"last_seq" integer DEFAULT -1 NOT NULL,
 	"started_at" timestamp with time zone NOT NULL,
+	"queued_at" timestamp with time zone,
+	"offered_at" timestamp with time zone,
 	"answered_at" timestamp with time zone,
 	"ended_at" timestamp with time zone,
 	"end_cause" text,

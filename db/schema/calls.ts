@@ -21,6 +21,9 @@ export const calls = pgTable('calls', {
   /** Highest provider sequence number applied (Twilio SequenceNumber); late lower ones are ignored. */
   lastSeq: integer('last_seq').notNull().default(-1),
   startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+  /** Set when nobody was available and the caller started waiting in the queue. */
+  queuedAt: timestamp('queued_at', { withTimezone: true }),
+  offeredAt: timestamp('offered_at', { withTimezone: true }),
   answeredAt: timestamp('answered_at', { withTimezone: true }),
   endedAt: timestamp('ended_at', { withTimezone: true }),
   endCause: text('end_cause'),

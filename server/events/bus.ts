@@ -8,6 +8,8 @@ import type { AgentState } from '../realtime/events';
 export interface DomainEvents {
   'agent.state-changed': { agentId: string; state: AgentState; previous: AgentState; at: Date };
   'agent.connected': { agentId: string };
+  /** A call was created or changed state, was queued or was offered: queue figures may have moved. */
+  'call.changed': { callId: string; queueId: string | null; state: string; at: Date };
 }
 
 export class DomainBus {

@@ -33,7 +33,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error instanceof ZodError) {
       return reply.status(400).send({ error: 'invalid request', details: zodDetails(error) });
     }
-    const status = (error as FastifyError).statusCode ?? 500;
+    let status = (error as FastifyError).statusCode ?? 500;
+    // A provider that sends a body we cannot read has sent a malformed webhook: 400, as the contract says.
+    if (status === 415 && request.url.startsWith('/webhooks/')) status = 400;
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     const message =
       status === 413 ? 'request body too large' : status === 415 ? 'unsupported content type' : status >= 500 ? 'internal error' : error.message;

@@ -1,0 +1,28 @@
+import type postgres from 'postgres';
+
+/**
+ * What has been seeded, kept in `settings` under one key: the seed, the anchor the timestamps are
+ * relative to, and how many bulk customers exist. Updated in the same transaction as each bulk batch,
+ * so it never claims rows that were rolled back.
+ */
+export const MARKER_KEY = 'seed.demo';
+
+export interface SeedMarker {
+  version: 1;
+  seed: number;
+  anchor: string;
+  bulkCustomers: number;
+}
+
+type Query = postgres.Sql | postgres.TransactionSql;
+
+export async function readMarker(sql: Query): Promise<SeedMarker | undefined> {
+  const rows = await sql<Array<{ value: SeedMarker }>>`select value from settings where key = ${MARKER_KEY}`;
+  return rows[0]?.value;
+}
+
+export async function writeMarker(sql: Query, marker: SeedMarker): Promise<void> {
+  await sql`
+    insert into settings (key, value, updated_at) values (${MARKER_KEY}, ${sql.json(marker as unknown as postgres.JSONValue)}, now())
+    on conflict (key) do update set value = excluded.value, updated_at = now()`;
+}

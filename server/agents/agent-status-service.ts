@@ -1,0 +1,66 @@
+import type { AppContext } from '../context';
+import type { DomainBus } from '../events/bus';
+import type { CallService } from '../calls/call-service';
+import type { AgentState, AgentStatus } from '../realtime/events';
+import { SUPERVISORS_ROOM } from '../realtime/rooms';
+import type { Presence } from './presence';
+
+// An agent whose sockets all dropped keeps being offered calls this long (a browser reload, a
+// Wi-Fi blip) before being treated as away.
+export const DISCONNECT_GRACE_MS = 30_000;
+
+export class AgentStatusService {
+  private readonly graceTimers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly bus: DomainBus,
+    private readonly presence: Presence,
+    private readonly calls: CallService,
+  ) {}
+
+  async setStatus(agentId: string, status: AgentStatus): Promise<void> {
+    const previous = (await this.presence.get(agentId)).state;
+    if (status === 'available') await this.calls.agentReady(agentId, await this.calls.agentQueues(agentId));
+    else await this.calls.pool.agentUnavailable(agentId, status);
+    const now = (await this.presence.get(agentId)).state;
+    this.announce(agentId, now, previous);
+  }
+
+  private announce(agentId: string, state: AgentState, previous: AgentState): void {
+    const at = new Date();
+    this.ctx.realtime.toRoom(SUPERVISORS_ROOM, 'agent:state', { agentId, state, since: at.toISOString() });
+    this.bus.emit('agent.state-changed', { agentId, state, previous, at });
+  }
+
+  connected(agentId: string): void {
+    const timer = this.graceTimers.get(agentId);
+    if (timer) clearTimeout(timer);
+    this.graceTimers.delete(agentId);
+  }
+
+  async disconnected(agentId: string): Promise<void> {
+    if (await this.ctx.realtime.isOnline(agentId)) return;
+    this.connected(agentId);
+    const timer = setTimeout(() => {
+      this.graceTimers.delete(agentId);
+      void this.expire(agentId).catch((err: unknown) => this.ctx.logger.error({ err, agentId }, 'presence expiry failed'));
+    }, DISCONNECT_GRACE_MS);
+    timer.unref();
+    this.graceTimers.set(agentId, timer);
+  }
+
+  private async expire(agentId: string): Promise<void> {
+    if (await this.ctx.realtime.isOnline(agentId)) return;
+    const { state } = await this.presence.get(agentId);
+    if (state === 'available' || state === 'wrap_up') {
+      await this.calls.pool.agentUnavailable(agentId, 'away');
+      this.announce(agentId, 'away', state);
+    }
+  }
+
+  stop(): void {
+    for (const timer of this.graceTimers.values()) clearTimeout(timer);
+    this.graceTimers.clear();
+  }
+}

@@ -1,0 +1,134 @@
+import type { AppContext } from '../context';
+import type { DomainBus } from '../events/bus';
+import type { NormalisedCallEvent } from '../../telephony/types';
+import type { CallPop, PopBody } from '../realtime/events';
+import { AgentPool } from '../routing/agent-pool';
+import { buildPopForPhone } from '../pop/build-pop';
+import { normalisePhone } from '../phones/normalise-phone';
+import { applyEventToCall, type AppliedCallEvent } from './apply-call-event';
+import { resolveQueue, type RoutedQueue } from './resolve-queue';
+import { CallViewers, PopCache } from './call-viewers';
+import type { CallRow } from './call-row';
+import { callPriority } from './call-priority';
+
+export interface HandledCallEvent {
+  callId: string;
+  state: CallRow['state'];
+  /** The agent the call is offered to right now, if any (the Twilio voice answer dials them). */
+  offeredAgentId: string | null;
+}
+
+/**
+ * Calls: applies provider events, routes new calls to the longest-idle available agent of their
+ * queue, pops the customer on that agent's screens and tells everyone who saw a call how it went.
+ */
+export class CallService {
+  readonly pool: AgentPool;
+  readonly viewers: CallViewers;
+  readonly pops: PopCache;
+
+  constructor(private readonly ctx: AppContext, private readonly bus: DomainBus) {
+    this.pool = new AgentPool(ctx.redis, ctx.config.REDIS_PREFIX);
+    this.viewers = new CallViewers(ctx.redis, ctx.config.REDIS_PREFIX);
+    this.pops = new PopCache(ctx.redis, ctx.config.REDIS_PREFIX);
+  }
+
+  private e164(raw: string): string {
+    const n = normalisePhone(raw, this.ctx.config.DEFAULT_REGION);
+    return n.ok ? n.e164 : raw;
+  }
+
+  async handle(event: NormalisedCallEvent): Promise<HandledCallEvent> {
+    const applied = await applyEventToCall(this.ctx.database.sql, event, { from: this.e164(event.from), to: this.e164(event.to) });
+    const { call } = applied;
+    if (applied.created && call.state === 'ringing') return this.route(call);
+    if (applied.transition.changed) await this.afterTransition(applied);
+    return { callId: call.id, state: call.state, offeredAgentId: call.offered_agent_id };
+  }
+
+  /** A new call: find the caller and the queue, offer it to an agent or let it wait. */
+  private async route(call: CallRow): Promise<HandledCallEvent> {
+    const sql = this.ctx.database.sql;
+    const [queue, pop] = await Promise.all([resolveQueue(this.ctx.db, call.to_number), buildPopForPhone(sql, call.from_number)]);
+    const now = new Date();
+    const agentId = await this.pool.offerCall(queue.id, call.id, callPriority(call.started_at, pop.customer?.segment ?? null, queue.prioritiseGold), now);
+    const callPop = this.toCallPop(call, queue, pop);
+    if (agentId) await this.sendPop(agentId, callPop);
+    await sql`
+      update calls set queue_id = ${queue.id}, customer_id = ${pop.customer?.id ?? null},
+        offered_agent_id = ${agentId}, offered_at = ${agentId ? now : null}, queued_at = ${agentId ? null : now}
+      where id = ${call.id}`;
+    if (!agentId) await this.pops.put(call.id, callPop); // offered later from the cache
+    this.bus.emit('call.changed', { callId: call.id, queueId: queue.id, state: 'ringing', at: now });
+    return { callId: call.id, state: 'ringing', offeredAgentId: agentId };
+  }
+
+  private toCallPop(call: CallRow, queue: RoutedQueue, pop: PopBody): CallPop {
+    return { callId: call.id, provider: call.provider, from: call.from_number, to: call.to_number, queue: queue.name, startedAt: call.started_at.toISOString(), ...pop };
+  }
+
+  private async sendPop(agentId: string, pop: CallPop): Promise<void> {
+    this.ctx.realtime.toUser(agentId, 'call:pop', pop);
+    await Promise.all([this.viewers.add(pop.callId, agentId), this.pops.put(pop.callId, pop)]);
+  }
+
+  /** An agent became free and the pool handed them a call that was waiting. */
+  async offerWaitingCall(agentId: string, callId: string): Promise<void> {
+    const sql = this.ctx.database.sql;
+    const now = new Date();
+    const [call] = await sql<CallRow[]>`
+      update calls set offered_agent_id = ${agentId}, offered_at = ${now}
+      where id = ${callId} and state = 'ringing' returning *`;
+    if (!call) {
+      // It ended in the meantime: the agent is free again.
+      await this.agentReady(agentId, await this.agentQueues(agentId));
+      return;
+    }
+    const [cached] = await this.pops.get<CallPop>([callId]);
+    if (cached) await this.sendPop(agentId, cached);
+    this.ctx.realtime.toUser(agentId, 'call:state', { callId, state: 'ringing', agentId, at: now.toISOString() });
+    this.bus.emit('call.changed', { callId, queueId: call.queue_id, state: 'ringing', at: now });
+  }
+
+  private async afterTransition({ call, previousState, transition }: AppliedCallEvent): Promise<void> {
+    const at = (transition.endedAt ?? transition.answeredAt ?? new Date()).toISOString();
+    const agentId = call.answered_agent_id ?? call.offered_agent_id ?? undefined;
+    if (call.state === 'answered' && call.answered_agent_id) {
+      await this.pool.agentUnavailable(call.answered_agent_id, 'busy');
+      await this.viewers.add(call.id, call.answered_agent_id);
+      // Answered elsewhere than offered: the offered agent is free again.
+      if (call.offered_agent_id && call.offered_agent_id !== call.answered_agent_id) {
+        await this.agentReady(call.offered_agent_id, await this.agentQueues(call.offered_agent_id));
+      }
+    }
+    if (call.state === 'completed' && previousState === 'answered' && call.answered_agent_id) {
+      await this.pool.agentUnavailable(call.answered_agent_id, 'wrap_up');
+    }
+    if (call.state === 'missed' && call.offered_agent_id) {
+      await this.agentReady(call.offered_agent_id, await this.agentQueues(call.offered_agent_id));
+    }
+    if (call.state === 'abandoned' && call.queue_id) await this.pool.removeWaiting(call.queue_id, call.id);
+
+    const event = { callId: call.id, state: call.state, ...(agentId && { agentId }), at };
+    for (const viewer of await this.viewers.list(call.id)) this.ctx.realtime.toUser(viewer, 'call:state', event);
+    this.bus.emit('call.changed', { callId: call.id, queueId: call.queue_id, state: call.state, at: new Date(at) });
+  }
+
+  /** Makes the agent available; if a call was waiting for one of their queues, it is theirs now. */
+  async agentReady(agentId: string, queueIds: string[]): Promise<void> {
+    const waiting = await this.pool.agentAvailable(agentId, queueIds);
+    if (waiting) await this.offerWaitingCall(agentId, waiting.callId);
+  }
+
+  async agentQueues(agentId: string): Promise<string[]> {
+    const rows = await this.ctx.database.sql<Array<{ queue_id: string }>>`select queue_id from user_queues where user_id = ${agentId}`;
+    return rows.map((r) => r.queue_id);
+  }
+
+  /** Pops of calls still ringing for this agent, for a console that (re)connects. */
+  async ringingPopsFor(agentId: string): Promise<CallPop[]> {
+    const rows = await this.ctx.database.sql<Array<{ id: string }>>`
+      select id from calls where offered_agent_id = ${agentId} and state = 'ringing' and started_at > now() - interval '1 hour'`;
+    return this.pops.get<CallPop>(rows.map((r) => r.id));
+  }
+}

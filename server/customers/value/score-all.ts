@@ -1,0 +1,33 @@
+import { computeBreakpoints } from './compute-breakpoints';
+import {
+  DEFAULT_SEGMENT_THRESHOLDS,
+  DEFAULT_WINDOW_DAYS,
+  type CustomerAggregate,
+  type CustomerValue,
+  type RfmBreakpoints,
+  type SegmentThresholds,
+} from './customer-value-types';
+import { scoreOne } from './score-one';
+
+export interface ScoreAllOptions {
+  windowDays?: number;
+  thresholds?: SegmentThresholds;
+}
+
+/**
+ * Every customer's RFM scores and segment at `now`, in input order, with the breakpoints to store for
+ * `scoreOne`. O(n log n): one sort per dimension, then constant work per customer.
+ */
+export function scoreAll(
+  aggregates: readonly CustomerAggregate[],
+  now: Date,
+  options: ScoreAllOptions = {},
+): { breakpoints: RfmBreakpoints; values: CustomerValue[] } {
+  const breakpoints = computeBreakpoints(aggregates, now, options.windowDays ?? DEFAULT_WINDOW_DAYS);
+  const thresholds = options.thresholds ?? DEFAULT_SEGMENT_THRESHOLDS;
+  const values = new Array<CustomerValue>(aggregates.length);
+  for (let i = 0; i < aggregates.length; i += 1) {
+    values[i] = scoreOne(aggregates[i] as CustomerAggregate, breakpoints, now, thresholds);
+  }
+  return { breakpoints, values };
+}
