@@ -44,8 +44,9 @@ export async function createSwitchboard(config: Env, options: SwitchboardOptions
   if (!config.DATABASE_URL) throw new Error('DATABASE_URL is not set (npm run demo starts an embedded PostgreSQL for you)');
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const database = createDatabase(config.DATABASE_URL, { max: 20 });
-  const redis = producerConnection(config.REDIS_URL);
-  const streamsRedis = blockingConnection(config.REDIS_URL);
+  const onRedisError = (err: Error) => logger.warn({ err: err.message }, 'redis connection error');
+  const redis = producerConnection(config.REDIS_URL, onRedisError);
+  const streamsRedis = blockingConnection(config.REDIS_URL, onRedisError);
 
   const app: FastifyInstance = Fastify({
     loggerInstance: logger as FastifyBaseLogger,

@@ -1,11 +1,13 @@
 import { Redis } from 'ioredis';
 
+// ioredis reconnects by itself; the listener keeps an outage from surfacing as unhandled 'error' events.
+
 /** Producers fail fast instead of queueing commands while Redis is away (BullMQ production guide). */
-export function producerConnection(url: string): Redis {
-  return new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+export function producerConnection(url: string, onError: (err: Error) => void = () => {}): Redis {
+  return new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false }).on('error', onError);
 }
 
 /** Workers and blocking readers must wait out a Redis restart rather than give up. */
-export function blockingConnection(url: string): Redis {
-  return new Redis(url, { maxRetriesPerRequest: null });
+export function blockingConnection(url: string, onError: (err: Error) => void = () => {}): Redis {
+  return new Redis(url, { maxRetriesPerRequest: null }).on('error', onError);
 }

@@ -7,7 +7,7 @@ import type { CallPop } from '../../server/realtime/events';
 import type * as ErrorsModule from '../../server/http/errors';
 import { launchBrowser } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
-import { createUser, startTestServer, type TestServer } from '../support/test-server';
+import { createUser, login, startTestServer, type TestServer } from '../support/test-server';
 
 // TEMPORARY shim, drop it once server/http/errors.ts is fixed: registerErrorHandler sets the root
 // not-found handler and mountConsole sets it again, which Fastify refuses, so `console` mode cannot
@@ -210,16 +210,30 @@ describe('console shell in Chromium', () => {
     await page.getByTestId('access-denied').waitFor();
   });
 
-  it('searches customers and shows results or a readable error', async () => {
+  it('searches customers and shows them in a table', async () => {
     const handler = await createUser(server.sb, { role: 'complaint_handler' });
+    const { token } = await login(server.url, handler.email, handler.password);
+    const created = await fetch(`${server.url}/api/customers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ name: 'Zhao Lei Searchable', phones: ['+14155550123'], email: 'zhao@example.test', tags: ['wholesale'] }),
+    });
+    expect(created.status).toBe(201);
+
     const page = await newPage();
     await signIn(page, handler.email, handler.password);
     await page.waitForURL('**/complaints');
     await page.getByRole('link', { name: 'Customer search' }).click();
     await page.waitForURL('**/customers');
-    await page.getByLabel('Search customers').fill('nobody-by-this-name');
+    await page.getByLabel('Search customers').fill('Searchable');
     await page.getByRole('button', { name: 'Search' }).click();
-    const outcome = page.getByTestId('customer-no-results').or(page.getByTestId('customer-results')).or(page.getByTestId('customer-search-error'));
-    await outcome.first().waitFor();
+    const row = page.getByTestId('customer-row').filter({ hasText: 'Zhao Lei Searchable' });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('+14155550123');
+    await page.screenshot({ path: `${SCREENSHOTS}/customers-en.png` });
+
+    await page.getByLabel('Search customers').fill('no-such-customer-anywhere');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByTestId('customer-no-results').waitFor();
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
-import { connectClient, createUser, login, nextEvent, startTestServer, type ClientSocket, type TestServer } from '../support/test-server';
+import { connectClient, login, nextEvent, startTestServer, type ClientSocket, type TestServer } from '../support/test-server';
 import { apiClient, postCti, type ApiClient } from '../support/api';
 import type { CallPop } from '../../server/realtime/events';
 

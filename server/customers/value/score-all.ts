@@ -7,7 +7,8 @@ import {
   type RfmBreakpoints,
   type SegmentThresholds,
 } from './customer-value-types';
-import { scoreOne } from './score-one';
+import { scoreAt } from './score-one';
+import { valueWindowStart } from './value-window';
 
 export interface ScoreAllOptions {
   windowDays?: number;
@@ -25,9 +26,9 @@ export function scoreAll(
 ): { breakpoints: RfmBreakpoints; values: CustomerValue[] } {
   const breakpoints = computeBreakpoints(aggregates, now, options.windowDays ?? DEFAULT_WINDOW_DAYS);
   const thresholds = options.thresholds ?? DEFAULT_SEGMENT_THRESHOLDS;
-  const values = new Array<CustomerValue>(aggregates.length);
-  for (let i = 0; i < aggregates.length; i += 1) {
-    values[i] = scoreOne(aggregates[i] as CustomerAggregate, breakpoints, now, thresholds);
-  }
+  const nowMs = now.getTime();
+  const startMs = valueWindowStart(now, breakpoints.windowDays).getTime();
+  const values: CustomerValue[] = [];
+  for (const aggregate of aggregates) values.push(scoreAt(aggregate, breakpoints, nowMs, startMs, thresholds));
   return { breakpoints, values };
 }

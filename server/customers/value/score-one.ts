@@ -22,10 +22,21 @@ export function scoreOne(
   thresholds: SegmentThresholds = DEFAULT_SEGMENT_THRESHOLDS,
 ): CustomerValue {
   const nowMs = now.getTime();
-  const lossMaking = isLossMaking(aggregate);
-  if (!hasOrdersInWindow(aggregate, valueWindowStart(now, breakpoints.windowDays).getTime())) {
+  return scoreAt(aggregate, breakpoints, nowMs, valueWindowStart(now, breakpoints.windowDays).getTime(), thresholds);
+}
+
+/** scoreOne with the clock already read: scoreAll calls it a million times. */
+export function scoreAt(
+  aggregate: CustomerAggregate,
+  breakpoints: RfmBreakpoints,
+  nowMs: number,
+  windowStartMs: number,
+  thresholds: SegmentThresholds,
+): CustomerValue {
+  if (!hasOrdersInWindow(aggregate, windowStartMs)) {
     return { customerId: aggregate.customerId, rfm: null, perOrderScore: null, lossMaking: false, segment: null };
   }
+  const lossMaking = isLossMaking(aggregate);
   const age = lastOrderAgeSeconds(aggregate.lastOrderAt as Date, nowMs);
   let recency = 1;
   for (const cut of breakpoints.recencyAgeSeconds) if (cut !== null && age <= cut) recency += 1;

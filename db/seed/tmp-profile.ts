@@ -1,0 +1,24 @@
+import postgres from 'postgres';
+import { BULK_TABLES } from './bulk-tables';
+import { buildCustomerBundle } from './factories/customers';
+import { copyText } from './copy';
+import { readMarker } from './marker';
+const sql = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+const m = (await readMarker(sql))!;
+const refsRow = await sql`select id, role, email from users`;
+const ids = (r: string) => refsRow.filter((x) => x.role === r).map((x) => x.id as string);
+const teams = await sql`select id, name from teams`; const queues = await sql`select id, name from queues`; const pol = await sql`select id from escalation_policies`;
+const ctx = { seed: m.seed, anchor: new Date(m.anchor), ordersPerCustomer: 2, refs: { teams: { north: teams[0]!.id, east: teams[1]!.id }, queues: { default: queues[0]!.id, sales: queues[1]!.id, supportCn: queues[2]!.id }, agentIds: ids('agent'), supervisorId: ids('supervisor')[0]!, complaintHandlerId: ids('complaint_handler')[0]!, adminId: ids('admin')[0]!, policyId: pol[0]!.id, firstLevel: { respondWithinSeconds: 86400, resolveWithinSeconds: 3 * 86400 } } };
+const from = m.bulkCustomers; const n = 20000;
+let t = performance.now();
+const bundles = []; for (let i = from; i < from + n; i++) bundles.push(buildCustomerBundle(ctx as never, i));
+console.log('generate', (performance.now() - t).toFixed(0));
+t = performance.now();
+const texts = BULK_TABLES.map((tb) => { let s = ''; for (const b of bundles) s += tb.encode(b); return s; });
+console.log('encode', (performance.now() - t).toFixed(0), texts.map((s) => s.length));
+await sql.begin(async (tx) => { if (process.env.REPLICA) await tx`set local session_replication_role = replica`;
+  for (const [i, tb] of BULK_TABLES.entries()) { t = performance.now(); await copyText(tx, tb.statement, [texts[i]!]); console.log(tb.name, (performance.now() - t).toFixed(0)); }
+  await tx`rollback`.catch(() => {});
+  throw new Error('rollback');
+}).catch((e) => console.log(e.message));
+await sql.end();
