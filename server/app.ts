@@ -11,7 +11,7 @@ import { JobClient } from '../workers/client';
 import { startWorkers, type WorkerRuntime } from '../workers/runtime';
 import { blockingConnection, producerConnection } from '../workers/redis';
 import { LoginThrottle } from './auth/login-throttle';
-import { registerErrorHandler } from './http/errors';
+import { registerErrorHandler, registerJsonNotFound } from './http/errors';
 import { registerBodyParsers } from './http/body-parsers';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerRoutes } from './http/routes';
@@ -77,7 +77,9 @@ export async function createSwitchboard(config: Env, options: SwitchboardOptions
   registerSocketHandlers(ctx, realtime.io, services.socketHooks);
   registerRoutes(app, ctx, services);
 
-  const closeConsole = options.console ? await mountConsole(app, { dev: options.console === 'dev', dir: projectRoot, logger }) : undefined;
+  let closeConsole: (() => Promise<void>) | undefined;
+  if (options.console) closeConsole = await mountConsole(app, { dev: options.console === 'dev', dir: projectRoot, logger });
+  else registerJsonNotFound(app);
 
   let workers: WorkerRuntime | undefined;
   if (options.workers ?? config.WORKERS === 'inline') workers = startWorkers(ctx);

@@ -27,6 +27,8 @@ export function createServices(ctx: AppContext): Services {
     setAgentStatus: (agentId, status) => agents.setStatus(agentId, status),
     async onConnect(socket) {
       agents.connected(socket.data.userId);
+      const presenceNow = await presence.get(socket.data.userId);
+      socket.emit('agent:state', { agentId: socket.data.userId, state: presenceNow.state, since: presenceNow.since.toISOString() });
       // Calls still ringing for this agent pop again on the console that just (re)connected.
       for (const pop of await calls.ringingPopsFor(socket.data.userId)) socket.emit('call:pop', pop);
       await replayPending(ctx, socket);

@@ -38,8 +38,10 @@ export async function bulkLoad(sql: postgres.Sql, ctx: SeedContext, opts: BulkLo
   const counts: RowCounts = {};
   for (let start = opts.from; start < opts.to; start += opts.batchSize) {
     const end = Math.min(opts.to, start + opts.batchSize);
+    let t0 = performance.now(); const T: string[] = [];
     const bundles: CustomerBundle[] = [];
     for (let i = start; i < end; i++) bundles.push(buildCustomerBundle(ctx, i));
+    T.push(`gen ${(performance.now() - t0).toFixed(0)}`); t0 = performance.now();
     await sql.begin(async (tx) => {
       for (const table of BULK_TABLES) {
         await copyText(tx, table.statement, (function* () {
@@ -48,9 +50,11 @@ export async function bulkLoad(sql: postgres.Sql, ctx: SeedContext, opts: BulkLo
             if (text) yield text;
           }
         })());
+        T.push(`${table.name} ${(performance.now() - t0).toFixed(0)}`); t0 = performance.now();
       }
       await writeMarker(tx, { ...opts.marker, bulkCustomers: end });
     });
+    T.push(`commit ${(performance.now() - t0).toFixed(0)}`); console.log(T.join(' '));
     for (const b of bundles) count(counts, b);
     opts.progress.update(end - opts.from);
   }

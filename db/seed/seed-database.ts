@@ -1,6 +1,7 @@
 import { createDatabase, type DatabaseHandle } from '../client';
 import { at, DAY, defaultAnchor, type SeedContext, type SeedRefs } from './context';
 import { bulkLoad, type RowCounts } from './bulk-load';
+import { bulkConnection } from './bulk-connection';
 import { BULK_TABLE_NAMES } from './bulk-tables';
 import { DEMO_CUSTOMERS, demoCustomerBundle } from './factories/demo-customers';
 import { seedEscalationPolicy } from './factories/escalation';
@@ -92,10 +93,12 @@ export async function seedDatabase(target: string | DatabaseHandle, options: See
     if (wanted > from) {
       log(`generating customers ${from + 1}…${wanted} (seed ${seed}, ${ctx.ordersPerCustomer} orders per customer on average)`);
       const progress = progressBar(wanted - from, options.progress ?? false);
+      const bulk = bulkConnection(handle.sql);
       try {
-        rowsAdded = await bulkLoad(handle.sql, ctx, { from, to: wanted, batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE, marker: base, progress });
+        rowsAdded = await bulkLoad(bulk, ctx, { from, to: wanted, batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE, marker: base, progress });
       } finally {
         progress.stop();
+        await bulk.end({ timeout: 5 });
       }
     } else if (!marker) {
       await writeMarker(handle.sql, { ...base, bulkCustomers: from });

@@ -41,5 +41,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
       status === 413 ? 'request body too large' : status === 415 ? 'unsupported content type' : status >= 500 ? 'internal error' : error.message;
     return reply.status(status).send({ error: message });
   });
+}
+
+/** API-only processes answer every unknown path with the JSON error; with the console mounted, Next.js does. */
+export function registerJsonNotFound(app: FastifyInstance): void {
   app.setNotFoundHandler((_request, reply) => reply.status(404).send({ error: 'not found' }));
 }

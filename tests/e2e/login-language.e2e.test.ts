@@ -1,25 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../db/schema';
 import type { CallPop } from '../../server/realtime/events';
-import type * as ErrorsModule from '../../server/http/errors';
 import { launchBrowser } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { createUser, login, startTestServer, type TestServer } from '../support/test-server';
-
-// TEMPORARY shim, drop it once server/http/errors.ts is fixed: registerErrorHandler sets the root
-// not-found handler and mountConsole sets it again, which Fastify refuses, so `console` mode cannot
-// start at all. The console's handler already answers JSON 404 for /api/, /webhooks/ and /socket.io/.
-vi.mock('../../server/http/errors', async (importOriginal) => {
-  const mod = await importOriginal<typeof ErrorsModule>();
-  return {
-    ...mod,
-    registerErrorHandler: (app: Parameters<typeof mod.registerErrorHandler>[0]) =>
-      mod.registerErrorHandler(new Proxy(app, { get: (target, prop) => (prop === 'setNotFoundHandler' ? () => target : Reflect.get(target, prop, target)) })),
-  };
-});
 
 const SCREENSHOTS = 'test-results/screenshots';
 

@@ -2,6 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { callsPerQuarterHour } from '../../server/queues/metrics/calls-per-quarter-hour';
 import { computeQueueMetrics } from '../../server/queues/metrics/compute-queue-metrics';
 import { countAgents } from '../../server/queues/metrics/count-agents';
+import {
+  applyQueueEvent,
+  emptyQueueCounters,
+  metricsFromCounters,
+  rollQueueCounters,
+  type QueueCallEvent,
+} from '../../server/queues/metrics/queue-counters';
 import type { QueueCall } from '../../server/queues/metrics/queue-call';
 import { startOfLocalDay, startOfNextLocalDay } from '../../server/queues/metrics/start-of-local-day';
 
@@ -171,5 +178,48 @@ describe('callsPerQuarterHour', () => {
     expect(autumn).toHaveLength(100);
     expect(autumn.filter((b) => b.label === '01:00')).toHaveLength(2);
     expect(callsPerQuarterHour([], 'Europe/London', at('2025-03-30T12:00:00Z'))).toHaveLength(92);
+  });
+});
+
+/** The events a call's life produced, in order. */
+function eventsOf(call: QueueCall): QueueCallEvent[] {
+  const queuedAt = call.queuedAt ?? call.startedAt;
+  const events: QueueCallEvent[] = [{ type: 'queued', queuedAt }];
+  if (call.answeredAt) {
+    events.push({ type: 'answered', queuedAt, at: call.answeredAt });
+    if (call.endedAt) events.push({ type: 'ended', queuedAt, answeredAt: call.answeredAt, at: call.endedAt });
+    if (call.endedAt && call.wrappedUpAt) events.push({ type: 'wrapped_up', queuedAt, endedAt: call.endedAt, at: call.wrappedUpAt });
+  } else if (call.state === 'abandoned' && call.endedAt) {
+    events.push({ type: 'abandoned', queuedAt, at: call.endedAt });
+  } else if (call.state === 'missed' && call.endedAt) {
+    events.push({ type: 'missed', queuedAt, at: call.endedAt });
+  }
+  return events;
+}
+
+describe('queue counters (incremental form)', () => {
+  it('gives the same snapshot as recounting the calls', () => {
+    let counters = emptyQueueCounters(NOW, SHANGHAI.timezone);
+    for (const call of DAY) for (const event of eventsOf(call)) counters = applyQueueEvent(counters, event, SHANGHAI);
+    const waitingSince = DAY.filter((c) => c.state === 'ringing').map((c) => c.startedAt);
+    const agents = ['available', 'busy'] as const;
+    expect(metricsFromCounters(counters, waitingSince, agents, SHANGHAI, NOW)).toEqual(computeQueueMetrics(SHANGHAI, DAY, agents, NOW));
+  });
+
+  it('does not change the counters it is given', () => {
+    const counters = emptyQueueCounters(NOW, SHANGHAI.timezone);
+    const next = applyQueueEvent(counters, { type: 'queued', queuedAt: NOW }, SHANGHAI);
+    expect(counters.offered).toBe(0);
+    expect(next.offered).toBe(1);
+  });
+
+  it('rolls over at local midnight and ignores calls of another day', () => {
+    const counters = applyQueueEvent(emptyQueueCounters(NOW, SHANGHAI.timezone), { type: 'queued', queuedAt: NOW }, SHANGHAI);
+    expect(rollQueueCounters(counters, at('2025-06-10T15:59:59Z'), SHANGHAI.timezone)).toBe(counters);
+    const tomorrow = rollQueueCounters(counters, at('2025-06-10T16:00:00Z'), SHANGHAI.timezone);
+    expect(tomorrow).toMatchObject({ offered: 0, dayStartMs: at('2025-06-10T16:00:00Z').getTime() });
+    // Yesterday's call answered after midnight does not count today.
+    const late = applyQueueEvent(tomorrow, { type: 'answered', queuedAt: NOW, at: at('2025-06-10T16:00:05Z') }, SHANGHAI);
+    expect(late).toBe(tomorrow);
   });
 });
