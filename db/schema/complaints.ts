@@ -48,6 +48,8 @@ export const complaints = pgTable('complaints', {
   resolveBy: timestamp('resolve_by', { withTimezone: true }),
   levelStartedAt: timestamp('level_started_at', { withTimezone: true }).notNull().defaultNow(),
   warnedAt: timestamp('warned_at', { withTimezone: true }),
+  /** A deadline passed at the top level of the ladder: nobody left to escalate to; flagged once. */
+  topLevelOverdueAt: timestamp('top_level_overdue_at', { withTimezone: true }),
   acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
   resolvedAt: timestamp('resolved_at', { withTimezone: true }),
   closedAt: timestamp('closed_at', { withTimezone: true }),

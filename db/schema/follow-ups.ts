@@ -23,6 +23,9 @@ export const followUps = pgTable('follow_ups', {
   retryAfterSeconds: integer('retry_after_seconds').notNull().default(3600),
   lastOutcome: followUpOutcomeEnum('last_outcome'),
   offeredAt: timestamp('offered_at', { withTimezone: true }),
+  lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
+  /** The provider's call id when the console dialled the follow-up through the provider. */
+  dialCallId: text('dial_call_id'),
   offeredTo: uuid('offered_to').references(() => users.id, { onDelete: 'set null' }),
   completedAt: timestamp('completed_at', { withTimezone: true }),
   createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),

@@ -8,11 +8,13 @@ import postgres from 'postgres';
  * 1,000,000-customer run that was close to a minute of idle time.
  */
 export function bulkConnection(from: postgres.Sql): postgres.Sql {
-  const o = from.options as postgres.Options<Record<string, never>> & { host: string[]; port: number[]; pass: string | null; path?: string };
+  const o = from.options as unknown as { host: string[]; port: number[]; user: string; pass: string | null; database: string; path?: string; ssl?: postgres.Options<Record<string, never>>['ssl'] };
+  const host = o.host[0] ?? '127.0.0.1';
+  const port = o.port[0] ?? 5432;
   const tcp = !o.path && !o.ssl && o.host.length === 1;
   return postgres({
-    host: o.host[0],
-    port: o.port[0],
+    host,
+    port,
     path: o.path || undefined,
     user: o.user,
     pass: o.pass ?? undefined,
@@ -24,7 +26,7 @@ export function bulkConnection(from: postgres.Sql): postgres.Sql {
     ...(tcp && {
       socket: () =>
         new Promise<net.Socket>((resolve, reject) => {
-          const socket = net.connect({ host: o.host[0], port: o.port[0], noDelay: true });
+          const socket = net.connect({ host, port, noDelay: true });
           socket.once('connect', () => resolve(socket));
           socket.once('error', reject);
         }),

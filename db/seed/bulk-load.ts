@@ -10,7 +10,7 @@ import type { Progress } from './progress';
 export interface BulkLoadOptions {
   from: number;
   to: number;
-  /** Customers per transaction: each batch commits with the marker, so a crash loses one batch at most. */
+  /** Customers per transaction: each batch commits its rows with the marker. */
   batchSize: number;
   marker: Omit<SeedMarker, 'bulkCustomers'>;
   progress: Progress;
@@ -29,34 +29,56 @@ function count(counts: RowCounts, b: CustomerBundle) {
 }
 
 /**
- * Bulk customers [from, to) with COPY, one transaction per batch. Rows past the marker can only be
- * left by a run that died between its COPY and its commit in another session; they are deleted
- * first (cascading to their phones, orders…) so the COPY never meets a duplicate id.
+ * Bulk customers [from, to) with COPY, one transaction per batch, one batch in flight per connection.
+ * While one backend is busy with its batch, this process generates the next one for the other.
+ *
+ * The marker only ever claims a contiguous prefix of committed batches. A run that dies can
+ * therefore leave committed rows past the marker; they are deleted first (cascading to their
+ * phones, orders…), so the COPY of a resumed run never meets a duplicate id.
  */
-export async function bulkLoad(sql: postgres.Sql, ctx: SeedContext, opts: BulkLoadOptions): Promise<RowCounts> {
-  await sql`delete from customers where id >= ${seedId(ctx.seed, 'customer', opts.from)}::uuid and id <= ${seedId(ctx.seed, 'customer', Number.MAX_SAFE_INTEGER)}::uuid`;
+export async function bulkLoad(connections: postgres.Sql[], ctx: SeedContext, opts: BulkLoadOptions): Promise<RowCounts> {
+  const first = connections[0]!;
+  await first`delete from customers where id >= ${seedId(ctx.seed, 'customer', opts.from)}::uuid and id <= ${seedId(ctx.seed, 'customer', Number.MAX_SAFE_INTEGER)}::uuid`;
+
   const counts: RowCounts = {};
-  for (let start = opts.from; start < opts.to; start += opts.batchSize) {
-    const end = Math.min(opts.to, start + opts.batchSize);
-    let t0 = performance.now(); const T: string[] = [];
-    const bundles: CustomerBundle[] = [];
-    for (let i = start; i < end; i++) bundles.push(buildCustomerBundle(ctx, i));
-    T.push(`gen ${(performance.now() - t0).toFixed(0)}`); t0 = performance.now();
-    await sql.begin(async (tx) => {
-      for (const table of BULK_TABLES) {
-        await copyText(tx, table.statement, (function* () {
-          for (const b of bundles) {
-            const text = table.encode(b);
-            if (text) yield text;
-          }
-        })());
-        T.push(`${table.name} ${(performance.now() - t0).toFixed(0)}`); t0 = performance.now();
-      }
-      await writeMarker(tx, { ...opts.marker, bulkCustomers: end });
-    });
-    T.push(`commit ${(performance.now() - t0).toFixed(0)}`); console.log(T.join(' '));
-    for (const b of bundles) count(counts, b);
-    opts.progress.update(end - opts.from);
-  }
+  const committedEnds = new Map<number, number>(); // batch start → end, committed
+  let prefix = opts.from; // every customer below it is committed
+  let next = opts.from;
+  let done = 0;
+
+  const claimWith = (start: number, end: number) => {
+    if (start !== prefix) return prefix;
+    let p = end;
+    while (committedEnds.has(p)) p = committedEnds.get(p)!;
+    return p;
+  };
+
+  const worker = async (sql: postgres.Sql) => {
+    while (next < opts.to) {
+      const start = next;
+      const end = Math.min(opts.to, start + opts.batchSize);
+      next = end;
+      const bundles: CustomerBundle[] = [];
+      for (let i = start; i < end; i++) bundles.push(buildCustomerBundle(ctx, i));
+      await sql.begin(async (tx) => {
+        for (const table of BULK_TABLES) {
+          await copyText(tx, table.statement, (function* () {
+            for (const b of bundles) {
+              const text = table.encode(b);
+              if (text) yield text;
+            }
+          })());
+        }
+        await writeMarker(tx, { ...opts.marker, bulkCustomers: claimWith(start, end) }, { onlyIncrease: true });
+      });
+      committedEnds.set(start, end);
+      while (committedEnds.has(prefix)) prefix = committedEnds.get(prefix)!;
+      for (const b of bundles) count(counts, b);
+      done += end - start;
+      opts.progress.update(done);
+    }
+  };
+  await Promise.all(connections.map(worker));
+  await writeMarker(first, { ...opts.marker, bulkCustomers: opts.to }, { onlyIncrease: true });
   return counts;
 }

@@ -21,8 +21,17 @@ export async function readMarker(sql: Query): Promise<SeedMarker | undefined> {
   return rows[0]?.value;
 }
 
-export async function writeMarker(sql: Query, marker: SeedMarker): Promise<void> {
+/** onlyIncrease: concurrent batches commit out of order; the count never moves backwards. */
+export async function writeMarker(sql: Query, marker: SeedMarker, opts: { onlyIncrease?: boolean } = {}): Promise<void> {
+  const value = sql.json(marker as unknown as postgres.JSONValue);
+  if (opts.onlyIncrease) {
+    await sql`
+      insert into settings (key, value, updated_at) values (${MARKER_KEY}, ${value}, now())
+      on conflict (key) do update set value = excluded.value, updated_at = now()
+      where (settings.value->>'bulkCustomers')::bigint < (excluded.value->>'bulkCustomers')::bigint`;
+    return;
+  }
   await sql`
-    insert into settings (key, value, updated_at) values (${MARKER_KEY}, ${sql.json(marker as unknown as postgres.JSONValue)}, now())
+    insert into settings (key, value, updated_at) values (${MARKER_KEY}, ${value}, now())
     on conflict (key) do update set value = excluded.value, updated_at = now()`;
 }

@@ -18,6 +18,9 @@ export const DEFAULT_CUSTOMERS = 500;
 export const DEFAULT_ORDERS_PER_CUSTOMER = 2;
 // 5,000 customers ≈ 25,000 rows per transaction: big enough to amortise commits, small enough to keep RSS flat.
 export const DEFAULT_BATCH_SIZE = 5000;
+// Two COPY connections: the server side of a COPY (FK checks, index upkeep) is the bottleneck, and
+// while one backend works this process generates the next batch for the other.
+export const DEFAULT_CONCURRENCY = 2;
 
 export interface SeedOptions {
   /** Bulk (generated) customers wanted in total, besides the curated demo customers. */
@@ -27,6 +30,8 @@ export interface SeedOptions {
   /** Instant all timestamps are relative to; default: today 00:00 UTC (or the anchor of an earlier run). */
   anchor?: Date;
   batchSize?: number;
+  /** COPY connections working on batches in parallel. */
+  concurrency?: number;
   progress?: boolean;
   log?: (line: string) => void;
 }
@@ -93,12 +98,12 @@ export async function seedDatabase(target: string | DatabaseHandle, options: See
     if (wanted > from) {
       log(`generating customers ${from + 1}…${wanted} (seed ${seed}, ${ctx.ordersPerCustomer} orders per customer on average)`);
       const progress = progressBar(wanted - from, options.progress ?? false);
-      const bulk = bulkConnection(handle.sql);
+      const bulk = Array.from({ length: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY) }, () => bulkConnection(handle.sql));
       try {
         rowsAdded = await bulkLoad(bulk, ctx, { from, to: wanted, batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE, marker: base, progress });
       } finally {
         progress.stop();
-        await bulk.end({ timeout: 5 });
+        await Promise.all(bulk.map((c) => c.end({ timeout: 5 })));
       }
     } else if (!marker) {
       await writeMarker(handle.sql, { ...base, bulkCustomers: from });

@@ -64,7 +64,7 @@ export class CallService {
   }
 
   private toCallPop(call: CallRow, queue: RoutedQueue, pop: PopBody): CallPop {
-    return { callId: call.id, provider: call.provider, from: call.from_number, to: call.to_number, queue: queue.name, startedAt: call.started_at.toISOString(), ...pop };
+    return { callId: call.id, provider: call.provider, providerCallId: call.provider_call_id, from: call.from_number, to: call.to_number, queue: queue.name, startedAt: call.started_at.toISOString(), ...pop };
   }
 
   private async sendPop(agentId: string, pop: CallPop): Promise<void> {

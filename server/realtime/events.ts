@@ -74,6 +74,8 @@ export interface PopBody {
 export interface CallPop extends PopBody {
   callId: string;
   provider: string;
+  /** The provider's own id of the call (Twilio CallSid, Telnyx call_session_id, CTI callId). */
+  providerCallId: string;
   from: string;
   to: string;
   queue: string;

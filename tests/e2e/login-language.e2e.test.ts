@@ -61,6 +61,7 @@ function samplePop(callId: string): CallPop {
   return {
     callId,
     provider: 'cti',
+    providerCallId: 'e2e-fixture-call',
     from: '+8613800138000',
     to: '+861085551234',
     queue: 'support',

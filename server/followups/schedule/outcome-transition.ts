@@ -56,5 +56,7 @@ export function outcomeTransition(
         dueAt: retryDueAt(now, followUp.retryAfterSeconds, hours, timezone),
         lastOutcome: outcome,
       };
+    default:
+      throw new RangeError(`unknown follow-up outcome ${JSON.stringify(outcome satisfies never)}`);
   }
 }

@@ -1,0 +1,34 @@
+/** `npm run bench -- --quick --customers 1000000 --rates 50,100,200 --duration 60 --agents 20`. */
+export interface BenchArgs {
+  quick: boolean;
+  customers: number;
+  ordersPerCustomer: number;
+  rates: number[];
+  durationSeconds: number;
+  agents: number;
+  only: string[] | null;
+}
+
+export function parseBenchArgs(argv: string[]): BenchArgs {
+  const flags = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (!a.startsWith('--')) continue;
+    const [k, v] = a.slice(2).split('=');
+    const next = argv[i + 1];
+    if (v !== undefined) flags.set(k!, v);
+    else if (next !== undefined && !next.startsWith('--')) flags.set(k!, argv[++i]!);
+    else flags.set(k!, 'true');
+  }
+  const quick = flags.get('quick') === 'true';
+  const num = (k: string, d: number) => (flags.has(k) ? Number(flags.get(k)) : d);
+  return {
+    quick,
+    customers: num('customers', quick ? 20_000 : 1_000_000),
+    ordersPerCustomer: num('orders-per-customer', quick ? 2 : 10),
+    rates: (flags.get('rates') ?? (quick ? '100' : '50,100,200')).split(',').map(Number),
+    durationSeconds: num('duration', quick ? 15 : 60),
+    agents: num('agents', 20),
+    only: flags.get('only')?.split(',') ?? null,
+  };
+}

@@ -1,0 +1,50 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import readline from 'node:readline';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface BenchServer {
+  url: string;
+  pid: number;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts `bench/server-entry.ts` (or another entry) with the given env; resolves once it listens. */
+export async function spawnServer(env: Record<string, string>, opts: { entry?: string; nodeArgs?: string[] } = {}): Promise<BenchServer> {
+  const entry = opts.entry ?? 'bench/server-entry.ts';
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', entry], {
+    cwd: root,
+    env: { ...process.env, LOG_LEVEL: 'warn', PORT: '0', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = readline.createInterface({ input: child.stdout! });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${entry} did not start in 60 s`)), 60_000);
+    child.once('exit', (code) => reject(new Error(`${entry} exited with ${code}`)));
+    lines.on('line', (line) => {
+      try {
+        const msg = JSON.parse(line) as { benchServerUrl?: string };
+        if (msg.benchServerUrl) {
+          clearTimeout(timer);
+          resolve(msg.benchServerUrl);
+        }
+      } catch {
+        // a log line
+      }
+    });
+  });
+  return {
+    url,
+    pid: child.pid!,
+    child,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
+}
