@@ -9,7 +9,7 @@ import { Realtime } from './realtime/realtime';
 import { registerSocketHandlers } from './realtime/socket-handlers';
 import { JobClient } from '../workers/client';
 import { startWorkers, type WorkerRuntime } from '../workers/runtime';
-import { blockingConnection, producerConnection } from '../workers/redis';
+import { blockingConnection, producerConnection, waitUntilReady } from '../workers/redis';
 import { LoginThrottle } from './auth/login-throttle';
 import { registerErrorHandler, registerJsonNotFound } from './http/errors';
 import { registerBodyParsers } from './http/body-parsers';
@@ -47,6 +47,7 @@ export async function createSwitchboard(config: Env, options: SwitchboardOptions
   const onRedisError = (err: Error) => logger.warn({ err: err.message }, 'redis connection error');
   const redis = producerConnection(config.REDIS_URL, onRedisError);
   const streamsRedis = blockingConnection(config.REDIS_URL, onRedisError);
+  await waitUntilReady(redis);
 
   const app: FastifyInstance = Fastify({
     loggerInstance: logger as FastifyBaseLogger,

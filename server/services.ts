@@ -5,6 +5,8 @@ import type { SocketHooks } from './realtime/socket-handlers';
 import { acknowledge, replayPending } from './notifications/outbox';
 import { CallService } from './calls/call-service';
 import { AgentStatusService } from './agents/agent-status-service';
+import { FollowUpService } from './followups/follow-up-service';
+import { QueueBoard } from './queues/queue-board';
 
 /** The domain services of one process, wired once. */
 export interface Services {
@@ -12,6 +14,8 @@ export interface Services {
   presence: Presence;
   calls: CallService;
   agents: AgentStatusService;
+  followUps: FollowUpService;
+  queueBoard: QueueBoard;
   socketHooks: SocketHooks;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -22,6 +26,8 @@ export function createServices(ctx: AppContext): Services {
   const presence = new Presence(ctx.redis, ctx.config.REDIS_PREFIX);
   const calls = new CallService(ctx, bus);
   const agents = new AgentStatusService(ctx, bus, presence, calls);
+  const followUps = new FollowUpService(ctx, bus);
+  const queueBoard = new QueueBoard(ctx, bus);
 
   const socketHooks: SocketHooks = {
     setAgentStatus: (agentId, status) => agents.setStatus(agentId, status),
@@ -32,6 +38,8 @@ export function createServices(ctx: AppContext): Services {
       // Calls still ringing for this agent pop again on the console that just (re)connected.
       for (const pop of await calls.ringingPopsFor(socket.data.userId)) socket.emit('call:pop', pop);
       await replayPending(ctx, socket);
+      // Supervisors see the floor at once, not at the next change.
+      if (socket.data.role === 'supervisor' || socket.data.role === 'admin') socket.emit('queue:snapshot', await queueBoard.snapshot());
       bus.emit('agent.connected', { agentId: socket.data.userId });
     },
     onDisconnect: (userId) => agents.disconnected(userId),
@@ -43,10 +51,17 @@ export function createServices(ctx: AppContext): Services {
     presence,
     calls,
     agents,
+    followUps,
+    queueBoard,
     socketHooks,
-    async start() {},
+    async start() {
+      queueBoard.start();
+      await followUps.start();
+    },
     async stop() {
       agents.stop();
+      await queueBoard.stop();
+      await followUps.stop();
     },
   };
 }

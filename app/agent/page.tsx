@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { ConnectionIndicator } from '../components/connection-indicator';
 import { PageHeading } from '../components/page-heading';
+import { AgentStatusProvider } from './agent-status';
 import { PopPanel } from './pop-panel';
 import { StatusSwitch } from './status-switch';
 
@@ -14,10 +15,12 @@ export default async function AgentPage() {
   return (
     <>
       <PageHeading title={t('title')} subtitle={t('subtitle')} aside={<ConnectionIndicator />} />
-      <div className="grid gap-6 lg:grid-cols-[18rem_1fr]">
-        <StatusSwitch />
-        <PopPanel />
-      </div>
+      <AgentStatusProvider>
+        <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
+          <StatusSwitch />
+          <PopPanel />
+        </div>
+      </AgentStatusProvider>
     </>
   );
 }

@@ -26,7 +26,7 @@ export function PopPanel() {
         <ul className="space-y-4" aria-live="polite">
           {calls.map((call) => (
             <li key={call.pop.callId}>
-              <PopCard call={call} onDismiss={() => dispatch({ type: 'dismiss', callId: call.pop.callId })} />
+              <PopCard call={call} dispatch={dispatch} />
             </li>
           ))}
         </ul>

@@ -1,13 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
-import type { AgentState, AgentStatus } from '../../server/realtime/events';
-import { useSession } from '../lib/session';
-import { useSocket, useSocketEvent } from '../lib/use-socket';
+import type { AgentStatus } from '../../server/realtime/events';
+import { useAgentStatus } from './agent-status';
 
 const CHOICES: AgentStatus[] = ['available', 'away', 'wrap_up'];
-const ACK_TIMEOUT_MS = 5000;
 
 const TONE: Record<AgentStatus, string> = {
   available: 'aria-checked:border-emerald-600 aria-checked:bg-emerald-50 aria-checked:text-emerald-900',
@@ -18,35 +15,10 @@ const TONE: Record<AgentStatus, string> = {
 /** Available / away / wrap-up. Shows what the server acknowledged, not what was clicked. */
 export function StatusSwitch() {
   const t = useTranslations('status');
-  const session = useSession();
-  const { socket, state } = useSocket();
-  const [confirmed, setConfirmed] = useState<AgentState | null>(null);
-  const [pending, setPending] = useState<AgentStatus | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  // The server may move us too (busy on a call, away after a long disconnect).
-  const myId = session.status === 'signed-in' ? session.user.id : null;
-  useSocketEvent('agent:state', (event) => {
-    if (event.agentId === myId) setConfirmed(event.state);
-  });
-
-  async function choose(status: AgentStatus) {
-    if (!socket || state !== 'connected') return setError(t('failed', { reason: t('noConnection') }));
-    setPending(status);
-    setError(null);
-    try {
-      const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('agent:status', { status });
-      if (ack.ok) setConfirmed(ack.status);
-      else setError(t('failed', { reason: t('rejected') }));
-    } catch {
-      setError(t('failed', { reason: t('timeout') }));
-    } finally {
-      setPending(null);
-    }
-  }
+  const { confirmed, pending, error, choose } = useAgentStatus();
 
   return (
-    <section aria-labelledby="status-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+    <section aria-labelledby="status-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm lg:self-start">
       <h2 id="status-heading" className="text-sm font-semibold text-slate-900">
         {t('label')}
       </h2>
@@ -71,7 +43,7 @@ export function StatusSwitch() {
       </p>
       {error && (
         <p role="alert" className="mt-2 text-sm text-red-700">
-          {error}
+          {t('failed', { reason: t(error) })}
         </p>
       )}
     </section>

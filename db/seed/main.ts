@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_CUSTOMERS, DEFAULT_ORDERS_PER_CUSTOMER, DEFAULT_SEED, seedDatabase, type SeedResult } from './seed-database';
 
 /** `npm run seed [-- --customers N] [--orders-per-customer N] [--seed N] [--anchor 2025-01-01]` */
-const USAGE = `usage: npm run seed -- [--customers N (default ${DEFAULT_CUSTOMERS})] [--orders-per-customer N (default ${DEFAULT_ORDERS_PER_CUSTOMER})] [--seed N (default ${DEFAULT_SEED})] [--anchor YYYY-MM-DD] [--batch-size N] [--quiet]`;
+const USAGE = `usage: npm run seed -- [--customers N (default ${DEFAULT_CUSTOMERS})] [--orders-per-customer N (default ${DEFAULT_ORDERS_PER_CUSTOMER})] [--seed N (default ${DEFAULT_SEED})] [--anchor YYYY-MM-DD] [--batch-size N] [--concurrency N] [--keep-indexes | --rebuild-indexes] [--quiet]`;
 
 function integer(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -24,6 +24,9 @@ async function main() {
       seed: { type: 'string' },
       anchor: { type: 'string' },
       'batch-size': { type: 'string' },
+      concurrency: { type: 'string' },
+      'keep-indexes': { type: 'boolean' },
+      'rebuild-indexes': { type: 'boolean' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -42,6 +45,8 @@ async function main() {
     ordersPerCustomer: integer('orders-per-customer', values['orders-per-customer']),
     seed: integer('seed', values.seed),
     batchSize: integer('batch-size', values['batch-size']),
+    concurrency: integer('concurrency', values.concurrency),
+    rebuildIndexes: values['keep-indexes'] ? false : values['rebuild-indexes'] ? true : undefined,
     anchor,
     progress: !values.quiet,
     log: (line) => console.log(line),

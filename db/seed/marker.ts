@@ -12,6 +12,8 @@ export interface SeedMarker {
   seed: number;
   anchor: string;
   bulkCustomers: number;
+  /** Index definitions dropped for a bulk load and not yet rebuilt (a run died): the next run builds them. */
+  pendingIndexes?: string[];
 }
 
 type Query = postgres.Sql | postgres.TransactionSql;

@@ -19,13 +19,15 @@ export function progressBar(total: number, enabled: boolean): Progress {
     cliProgress.Presets.shades_classic,
   );
   const started = Date.now();
+  let stopped = false;
   bar.start(total, 0, { rate: 0 });
   return {
     update(done) {
       bar.update(done, { rate: Math.round(done / Math.max(0.001, (Date.now() - started) / 1000)) });
     },
     stop() {
-      bar.stop();
+      if (!stopped) bar.stop();
+      stopped = true;
     },
   };
 }

@@ -2,6 +2,7 @@ import { createDatabase, type DatabaseHandle } from '../client';
 import { at, DAY, defaultAnchor, type SeedContext, type SeedRefs } from './context';
 import { bulkLoad, type RowCounts } from './bulk-load';
 import { bulkConnection } from './bulk-connection';
+import { createIndexes, dropIndexes, secondaryIndexes } from './bulk-indexes';
 import { BULK_TABLE_NAMES } from './bulk-tables';
 import { DEMO_CUSTOMERS, demoCustomerBundle } from './factories/demo-customers';
 import { seedEscalationPolicy } from './factories/escalation';
@@ -21,6 +22,7 @@ export const DEFAULT_BATCH_SIZE = 5000;
 // Two COPY connections: the server side of a COPY (FK checks, index upkeep) is the bottleneck, and
 // while one backend works this process generates the next batch for the other.
 export const DEFAULT_CONCURRENCY = 2;
+const REBUILD_INDEXES_FROM = 100_000;
 
 export interface SeedOptions {
   /** Bulk (generated) customers wanted in total, besides the curated demo customers. */
@@ -32,6 +34,11 @@ export interface SeedOptions {
   batchSize?: number;
   /** COPY connections working on batches in parallel. */
   concurrency?: number;
+  /**
+   * Drop the secondary indexes of the bulk tables during the load and build them after. Default:
+   * when adding at least 100,000 customers to a database that holds fewer than that many.
+   */
+  rebuildIndexes?: boolean;
   progress?: boolean;
   log?: (line: string) => void;
 }
@@ -94,13 +101,35 @@ export async function seedDatabase(target: string | DatabaseHandle, options: See
 
     const from = marker?.bulkCustomers ?? 0;
     const base = { version: 1 as const, seed, anchor: anchor.toISOString() };
+    if (marker?.pendingIndexes?.length) {
+      log('building the indexes an interrupted seed run left dropped');
+      await createIndexes([handle.sql], marker.pendingIndexes);
+      await writeMarker(handle.sql, { ...base, bulkCustomers: from });
+    }
     let rowsAdded: RowCounts = {};
     if (wanted > from) {
       log(`generating customers ${from + 1}…${wanted} (seed ${seed}, ${ctx.ordersPerCustomer} orders per customer on average)`);
-      const progress = progressBar(wanted - from, options.progress ?? false);
       const bulk = Array.from({ length: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY) }, () => bulkConnection(handle.sql));
+      const rebuild = options.rebuildIndexes ?? (wanted - from >= REBUILD_INDEXES_FROM && from < REBUILD_INDEXES_FROM);
+      const progress = progressBar(wanted - from, options.progress ?? false);
       try {
-        rowsAdded = await bulkLoad(bulk, ctx, { from, to: wanted, batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE, marker: base, progress });
+        let pendingIndexes: string[] | undefined;
+        if (rebuild) {
+          const indexes = await secondaryIndexes(handle.sql, BULK_TABLE_NAMES);
+          pendingIndexes = indexes.map((i) => i.definition);
+          // Recorded before the drop: a run that dies mid-load leaves the next run a note to rebuild them.
+          await writeMarker(handle.sql, { ...base, bulkCustomers: from, pendingIndexes });
+          await dropIndexes(handle.sql, indexes.map((i) => i.name));
+        }
+        rowsAdded = await bulkLoad(bulk, ctx, { from, to: wanted, batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE, marker: { ...base, pendingIndexes }, progress });
+        progress.stop();
+        if (pendingIndexes) {
+          const t = Date.now();
+          log(`building ${pendingIndexes.length} indexes…`);
+          await createIndexes(bulk, pendingIndexes);
+          log(`indexes built in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+        }
+        await writeMarker(handle.sql, { ...base, bulkCustomers: wanted });
       } finally {
         progress.stop();
         await Promise.all(bulk.map((c) => c.end({ timeout: 5 })));
@@ -111,7 +140,9 @@ export async function seedDatabase(target: string | DatabaseHandle, options: See
     const added = demoCustomersAdded > 0 || wanted > from;
     if (added) {
       // Fresh statistics, or the planner keeps its empty-table estimates and picks sequential scans.
+      const t = Date.now();
       await handle.sql.unsafe(`analyze ${BULK_TABLE_NAMES.map((t) => `"${t}"`).join(', ')}`);
+      if (wanted - from >= REBUILD_INDEXES_FROM) log(`statistics refreshed (ANALYZE) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     }
     return {
       seed,

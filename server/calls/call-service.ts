@@ -7,7 +7,8 @@ import { buildPopForPhone } from '../pop/build-pop';
 import { normalisePhone } from '../phones/normalise-phone';
 import { applyEventToCall, type AppliedCallEvent } from './apply-call-event';
 import { resolveQueue, type RoutedQueue } from './resolve-queue';
-import { CallViewers, PopCache } from './call-viewers';
+import { CallViewers, PopCache, rememberPop } from './call-viewers';
+import { QueueCache } from './queue-cache';
 import type { CallRow } from './call-row';
 import { callPriority } from './call-priority';
 
@@ -26,11 +27,13 @@ export class CallService {
   readonly pool: AgentPool;
   readonly viewers: CallViewers;
   readonly pops: PopCache;
+  private readonly queueCache: QueueCache;
 
   constructor(private readonly ctx: AppContext, private readonly bus: DomainBus) {
     this.pool = new AgentPool(ctx.redis, ctx.config.REDIS_PREFIX);
     this.viewers = new CallViewers(ctx.redis, ctx.config.REDIS_PREFIX);
     this.pops = new PopCache(ctx.redis, ctx.config.REDIS_PREFIX);
+    this.queueCache = new QueueCache((number) => resolveQueue(ctx.db, number));
   }
 
   private e164(raw: string): string {
@@ -49,7 +52,7 @@ export class CallService {
   /** A new call: find the caller and the queue, offer it to an agent or let it wait. */
   private async route(call: CallRow): Promise<HandledCallEvent> {
     const sql = this.ctx.database.sql;
-    const [queue, pop] = await Promise.all([resolveQueue(this.ctx.db, call.to_number), buildPopForPhone(sql, call.from_number)]);
+    const [queue, pop] = await Promise.all([this.queueCache.get(call.to_number), buildPopForPhone(sql, call.from_number)]);
     const now = new Date();
     const agentId = await this.pool.offerCall(queue.id, call.id, callPriority(call.started_at, pop.customer?.segment ?? null, queue.prioritiseGold), now);
     const callPop = this.toCallPop(call, queue, pop);
@@ -69,7 +72,7 @@ export class CallService {
 
   private async sendPop(agentId: string, pop: CallPop): Promise<void> {
     this.ctx.realtime.toUser(agentId, 'call:pop', pop);
-    await Promise.all([this.viewers.add(pop.callId, agentId), this.pops.put(pop.callId, pop)]);
+    await rememberPop(this.ctx.redis, this.ctx.config.REDIS_PREFIX, pop.callId, agentId, pop);
   }
 
   /** An agent became free and the pool handed them a call that was waiting. */

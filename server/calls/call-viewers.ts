@@ -19,6 +19,12 @@ export class CallViewers {
   }
 }
 
+/** Records the viewer and caches the pop in one round trip (after the pop went out). */
+export async function rememberPop(redis: Redis, prefix: string, callId: string, userId: string, pop: unknown): Promise<void> {
+  const viewers = `${prefix}:call-viewers:${callId}`;
+  await redis.multi().sadd(viewers, userId).expire(viewers, TTL_SECONDS).set(`${prefix}:pop:${callId}`, JSON.stringify(pop), 'EX', 3600).exec();
+}
+
 /** The pop as sent, kept while the call rings so a reconnecting console gets it again. */
 export class PopCache {
   constructor(private readonly redis: Redis, private readonly prefix: string) {}

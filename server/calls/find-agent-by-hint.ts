@@ -7,6 +7,9 @@ import type postgres from 'postgres';
 export async function findAgentByHint(sql: postgres.Sql | postgres.TransactionSql, hint: string): Promise<string | null> {
   const value = hint.replace(/^client:/, '').trim();
   if (!value) return null;
+  // The identity the Twilio voice answer dials when an agent has none of their own.
+  const generated = /^agent-([0-9a-f-]{36})$/i.exec(value);
+  if (generated) return generated[1]!.toLowerCase();
   const [row] = await sql<Array<{ id: string }>>`
     select id from users
     where active and (lower(email) = lower(${value}) or dial_identity = ${value} or phone = ${value} or lower(name) = lower(${value}))

@@ -8,6 +8,8 @@ import { registerCustomerDetailRoute } from '../customers/get-customer-route';
 import { registerAdminRoutes } from '../admin/routes';
 import { registerCustomerRoutes } from '../customers/routes';
 import { registerOrderRoutes } from '../orders/routes';
+import { registerFollowUpRoutes } from '../followups/routes';
+import { registerQueueRoutes } from '../queues/routes';
 
 /** Every HTTP route of the server, by domain. Routes parse, authorise, call one function, answer. */
 export function registerRoutes(app: FastifyInstance, ctx: AppContext, services: Services): void {
@@ -23,4 +25,6 @@ export function registerRoutes(app: FastifyInstance, ctx: AppContext, services: 
   registerAdminRoutes(app, ctx);
   registerCustomerRoutes(app, ctx);
   registerOrderRoutes(app, ctx);
+  registerFollowUpRoutes(app, ctx);
+  registerQueueRoutes(app, ctx, services.queueBoard);
 }

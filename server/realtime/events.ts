@@ -119,6 +119,12 @@ export interface ComplaintAssigned {
   notificationId?: string;
 }
 
+export interface ComplaintUpdated {
+  complaint: ComplaintAssigned['complaint'];
+  /** What happened: created, escalated, escalation_exhausted, acknowledge, start, resolve, close, reopen. */
+  change: string;
+}
+
 export interface ServerToClientEvents {
   'call:pop': (pop: CallPop) => void;
   'call:state': (event: CallStateEvent) => void;
@@ -126,6 +132,8 @@ export interface ServerToClientEvents {
   'followup:due': (event: FollowUpDue) => void;
   'complaint:assigned': (event: ComplaintAssigned) => void;
   'complaint:warning': (event: ComplaintAssigned & { deadline: 'respond' | 'resolve'; secondsLeft: number }) => void;
+  /** A complaint changed (status, level, assignee): the lists refresh. At most once; not stored. */
+  'complaint:updated': (event: ComplaintUpdated) => void;
   'agent:state': (event: { agentId: string; state: AgentState; since: string }) => void;
 }
 

@@ -1,0 +1,34 @@
+import { encodeTwilioForm, signTwilioRequest, type TwilioParams } from '../../telephony/twilio/sign';
+import { twilioSid, twilioStatusParams, twilioVoiceParams } from '../../telephony/twilio/fixtures/build';
+
+export const BENCH_TWILIO_TOKEN = 'bench-twilio-auth-token';
+export const BENCH_PUBLIC_URL = 'https://switchboard.bench.test';
+
+async function post(serverUrl: string, path: string, params: TwilioParams): Promise<number> {
+  const signature = signTwilioRequest(BENCH_TWILIO_TOKEN, `${BENCH_PUBLIC_URL}${path}`, params);
+  const res = await fetch(`${serverUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
+    body: encodeTwilioForm(params),
+  });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+export const benchCallSid = (seed: string) => twilioSid('CA', seed);
+
+/** The provider's opening request of a call: Twilio's voice webhook, signed. Resolves to the HTTP status. */
+export function ring(serverUrl: string, callSid: string, from: string, to: string): Promise<number> {
+  return post(serverUrl, '/webhooks/twilio/voice', twilioVoiceParams({ callSid, from, to }));
+}
+
+/** The rest of the sequence once the agent's leg rang: child leg answered, then the call completed. */
+export async function answerAndHangUp(serverUrl: string, callSid: string, from: string, to: string, agentIdentity: string): Promise<number[]> {
+  const now = new Date();
+  const childSid = twilioSid('CA', `${callSid}:child`);
+  const child = { callSid: childSid, parentCallSid: callSid, from, to: `client:${agentIdentity}` };
+  const a = await post(serverUrl, '/webhooks/twilio/status', twilioStatusParams({ ...child, status: 'in-progress', timestamp: now }));
+  const b = await post(serverUrl, '/webhooks/twilio/status', twilioStatusParams({ ...child, status: 'completed', callDuration: 1, timestamp: now }));
+  const c = await post(serverUrl, '/webhooks/twilio/status', twilioStatusParams({ callSid, from, to, status: 'completed', sequenceNumber: 3, callDuration: 1, timestamp: now }));
+  return [a, b, c];
+}
