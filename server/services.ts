@@ -7,6 +7,7 @@ import { CallService } from './calls/call-service';
 import { AgentStatusService } from './agents/agent-status-service';
 import { FollowUpService } from './followups/follow-up-service';
 import { QueueBoard } from './queues/queue-board';
+import { complaintDeadlinesService, type ComplaintDeadlinesService } from './complaints/deadlines/complaint-deadlines-service';
 
 /** The domain services of one process, wired once. */
 export interface Services {
@@ -16,6 +17,8 @@ export interface Services {
   agents: AgentStatusService;
   followUps: FollowUpService;
   queueBoard: QueueBoard;
+  /** Boot sweep and periodic sweep of complaint deadlines. */
+  complaintDeadlines: ComplaintDeadlinesService;
   socketHooks: SocketHooks;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -28,6 +31,7 @@ export function createServices(ctx: AppContext): Services {
   const agents = new AgentStatusService(ctx, bus, presence, calls);
   const followUps = new FollowUpService(ctx, bus);
   const queueBoard = new QueueBoard(ctx, bus);
+  const complaintDeadlines = complaintDeadlinesService(ctx);
 
   const socketHooks: SocketHooks = {
     setAgentStatus: (agentId, status) => agents.setStatus(agentId, status),
@@ -53,15 +57,18 @@ export function createServices(ctx: AppContext): Services {
     agents,
     followUps,
     queueBoard,
+    complaintDeadlines,
     socketHooks,
     async start() {
       queueBoard.start();
       await followUps.start();
+      await complaintDeadlines.start();
     },
     async stop() {
       agents.stop();
       await queueBoard.stop();
       await followUps.stop();
+      await complaintDeadlines.stop();
     },
   };
 }

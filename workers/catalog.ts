@@ -11,6 +11,8 @@ export const jobCatalog = {
     queue: 'complaints',
     data: z.object({ complaintId: z.uuid(), level: z.number().int().min(1), kind: z.enum(['respond', 'resolve', 'warn-respond', 'warn-resolve']) }),
   },
+  /** Every 30 s (a BullMQ job scheduler): escalates what a lost timer missed, re-adds timers. */
+  'complaints.sweep': { queue: 'complaints', data: z.object({}) },
   'customers.recompute-value': { queue: 'customers', data: z.object({ customerId: z.uuid() }) },
   'customers.nightly-value': { queue: 'customers', data: z.object({}) },
   'system.sweep': { queue: 'system', data: z.object({}) },

@@ -2,17 +2,21 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
-import type { QueueSnapshot } from '../../server/realtime/events';
 import { formatTime } from '../lib/format';
 import { useSocketEvent } from '../lib/use-socket';
-import { QueueTable } from './queue-table';
+import { AgentList } from './agent-list';
+import { CallsChart } from './calls-chart';
+import { QueueTile } from './queue-tile';
+import { WaitingCalls } from './waiting-calls';
+import { useNow, type WallboardSnapshot } from './wallboard-data';
 
-/** The latest `queue:snapshot`, as a table. */
+/** The wallboard: the latest `queue:snapshot` as tiles, the waiting line, the agents and today's chart. */
 export function QueueBoard() {
   const t = useTranslations('supervisor');
   const locale = useLocale();
-  const [snapshot, setSnapshot] = useState<QueueSnapshot | null>(null);
-  useSocketEvent('queue:snapshot', setSnapshot);
+  const now = useNow();
+  const [snapshot, setSnapshot] = useState<WallboardSnapshot | null>(null);
+  useSocketEvent('queue:snapshot', (s) => setSnapshot(s as WallboardSnapshot));
 
   if (!snapshot) {
     return (
@@ -22,15 +26,26 @@ export function QueueBoard() {
     );
   }
   return (
-    <section className="space-y-2">
-      <p className="text-right text-xs text-slate-500">
+    <div className="space-y-4">
+      <p className="text-right text-xs text-slate-500" data-testid="snapshot-at">
         {t('updatedAt', { time: formatTime(snapshot.at, locale) })}
       </p>
       {snapshot.queues.length === 0 ? (
         <p className="rounded-xl border border-slate-200 bg-white p-6 text-sm text-slate-500">{t('noQueues')}</p>
       ) : (
-        <QueueTable queues={snapshot.queues} />
+        <section className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3" data-testid="queue-tiles">
+          {snapshot.queues.map((q) => (
+            <QueueTile key={q.name} queue={q} now={now} />
+          ))}
+        </section>
       )}
-    </section>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <WaitingCalls queues={snapshot.queues} now={now} />
+        <AgentList agents={snapshot.agents ?? []} now={now} />
+      </div>
+      {snapshot.queues.map((q) =>
+        q.quarterHours && q.timezone && q.offered > 0 ? <CallsChart key={q.name} name={q.name} series={q.quarterHours} timezone={q.timezone} /> : null,
+      )}
+    </div>
   );
 }

@@ -10,6 +10,7 @@ import { registerCustomerRoutes } from '../customers/routes';
 import { registerOrderRoutes } from '../orders/routes';
 import { registerFollowUpRoutes } from '../followups/routes';
 import { registerQueueRoutes } from '../queues/routes';
+import { registerComplaintRoutes } from '../complaints/routes';
 
 /** Every HTTP route of the server, by domain. Routes parse, authorise, call one function, answer. */
 export function registerRoutes(app: FastifyInstance, ctx: AppContext, services: Services): void {
@@ -27,4 +28,5 @@ export function registerRoutes(app: FastifyInstance, ctx: AppContext, services: 
   registerOrderRoutes(app, ctx);
   registerFollowUpRoutes(app, ctx);
   registerQueueRoutes(app, ctx, services.queueBoard);
+  registerComplaintRoutes(app, ctx);
 }

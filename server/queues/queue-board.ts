@@ -24,14 +24,16 @@ export class QueueBoard {
   readonly roster: RosterCache;
   readonly emitter: SnapshotEmitter;
   private rebuilding: Promise<void> | null = null;
+  private readonly build: () => Promise<BoardSnapshot>;
 
   constructor(private readonly ctx: AppContext, bus: DomainBus) {
     const prefix = ctx.config.REDIS_PREFIX;
     this.store = new QueueStatsStore(ctx.redis, prefix);
     this.roster = new RosterCache(() => loadRoster(ctx.database.sql));
     const pops = new PopCache(ctx.redis, prefix);
+    this.build = () => buildQueueSnapshot({ redis: ctx.redis, prefix, store: this.store, pops, roster: () => this.roster.get() });
     this.emitter = new SnapshotEmitter(
-      () => buildQueueSnapshot({ redis: ctx.redis, prefix, store: this.store, pops, roster: () => this.roster.get() }),
+      this.build,
       (snapshot) => ctx.realtime.toRoom(SUPERVISORS_ROOM, 'queue:snapshot', snapshot),
       (err) => ctx.logger.error({ err }, 'queue snapshot failed'),
       { claimHeartbeat: async () => (await ctx.redis.set(`${prefix}:qsnap-tick`, '1', 'PX', 900, 'NX')) === 'OK' },
@@ -70,8 +72,10 @@ export class QueueBoard {
     );
   }
 
+  /** A snapshot built now, with queues and agents re-read (one may have been created a moment ago). */
   snapshot(): Promise<BoardSnapshot> {
-    return this.emitter.current();
+    this.roster.invalidate();
+    return this.build();
   }
 
   /**

@@ -38,14 +38,14 @@ export async function loadRoster(sql: postgres.Sql): Promise<Roster> {
 }
 
 /**
- * The roster, re-read at most every `ttlMs`: queues and memberships change rarely, snapshots are
- * built up to four times a second. `invalidate()` when an unknown agent or queue shows up.
+ * The roster, re-read at most every `ttlMs` (2 s: a new queue shows on the board soon enough):
+ * queues and memberships change rarely, snapshots are built up to four times a second. `invalidate()` when an unknown agent or queue shows up.
  */
 export class RosterCache {
   private cached: { roster: Roster; at: number } | null = null;
   private loading: Promise<Roster> | null = null;
 
-  constructor(private readonly load: () => Promise<Roster>, private readonly ttlMs = 5000) {}
+  constructor(private readonly load: () => Promise<Roster>, private readonly ttlMs = 2000) {}
 
   async get(now = Date.now()): Promise<Roster> {
     if (this.cached && now - this.cached.at < this.ttlMs) return this.cached.roster;

@@ -73,14 +73,6 @@ export class SnapshotEmitter {
     return this.building;
   }
 
-  /** The current snapshot: the last one built if nothing changed since and it is fresh, else a new one. */
-  async current(): Promise<BoardSnapshot> {
-    if (this.latest && !this.dirty && !this.building && this.now() - this.latest.at < this.minIntervalMs) return this.latest.snapshot;
-    const snapshot = await this.build();
-    this.latest = { snapshot, at: this.now() };
-    return snapshot;
-  }
-
   start(): void {
     this.heartbeat = setInterval(() => void this.tick(), this.heartbeatMs);
     this.heartbeat.unref();
