@@ -68,7 +68,7 @@ async function main() {
   const keys = applyDemoSecrets(process.env);
 
   const withConsole = await ensureConsoleBuild(projectRoot, log);
-  process.env.NODE_ENV = 'production'; // the built console is served by Next in production mode
+  (process.env as Record<string, string>).NODE_ENV = 'production'; // the built console is served by Next in production mode
 
   // Imported only now: the env module and Next read process.env as it is set above.
   const [{ env, resetEnvCache }, { createSwitchboard }, { createLogger }] = await Promise.all([

@@ -8,6 +8,7 @@ import { AgentStatusService } from './agents/agent-status-service';
 import { FollowUpService } from './followups/follow-up-service';
 import { QueueBoard } from './queues/queue-board';
 import { complaintDeadlinesService, type ComplaintDeadlinesService } from './complaints/deadlines/complaint-deadlines-service';
+import { scheduleNightlyValue } from './customers/recompute-value-scheduler';
 
 /** The domain services of one process, wired once. */
 export interface Services {
@@ -63,6 +64,7 @@ export function createServices(ctx: AppContext): Services {
       queueBoard.start();
       await followUps.start();
       await complaintDeadlines.start();
+      await scheduleNightlyValue(ctx);
     },
     async stop() {
       agents.stop();

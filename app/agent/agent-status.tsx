@@ -32,13 +32,6 @@ export function AgentStatusProvider({ children }: { children: ReactNode }) {
   useSocketEvent('agent:state', (event) => {
     if (event.agentId === myId) setConfirmed(event.state);
   });
-  // agent:state reaches only supervisors while a call runs, so mirror the call service's rule:
-  // answering makes the agent busy, the end of an answered call puts them in wrap-up.
-  useSocketEvent('call:state', (event) => {
-    if (event.agentId !== myId) return;
-    if (event.state === 'answered') setConfirmed('busy');
-    if (event.state === 'completed') setConfirmed((s) => (s === 'busy' ? 'wrap_up' : s));
-  });
 
   const choose = useCallback(
     async (status: AgentStatus) => {

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { ConnectionIndicator } from '../components/connection-indicator';
 import { PageHeading } from '../components/page-heading';
+import { FollowUpDueCards } from '../followups/follow-up-due-cards';
 import { AgentStatusProvider } from './agent-status';
 import { PopPanel } from './pop-panel';
 import { StatusSwitch } from './status-switch';
@@ -15,6 +16,7 @@ export default async function AgentPage() {
   return (
     <>
       <PageHeading title={t('title')} subtitle={t('subtitle')} aside={<ConnectionIndicator />} />
+      <FollowUpDueCards />
       <AgentStatusProvider>
         <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
           <StatusSwitch />

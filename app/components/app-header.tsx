@@ -6,6 +6,7 @@ import { LanguageSwitch } from './language-switch';
 import { LogoutButton } from './logout-button';
 import { MainNav } from './main-nav';
 import { Logo } from './logo';
+import { ComplaintToasts } from '../complaints/complaint-toasts';
 
 /** Who is signed in, where they can go, their language and the way out. */
 export function AppHeader() {
@@ -33,6 +34,7 @@ export function AppHeader() {
           {user && <LogoutButton />}
         </div>
       </div>
+      {user && <ComplaintToasts />}
     </header>
   );
 }

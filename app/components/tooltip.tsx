@@ -15,7 +15,7 @@ export function Tooltip({ tip, children, testId }: { tip: ReactNode; children: R
         role="tooltip"
         id={id}
         data-testid={testId}
-        className="pointer-events-none invisible absolute top-full left-0 z-10 mt-1 w-64 rounded-md bg-slate-900 px-3 py-2 text-xs font-normal text-white opacity-0 shadow-lg transition-opacity group-focus-within:visible group-focus-within:opacity-100 group-hover:visible group-hover:opacity-100"
+        className="pointer-events-none invisible absolute top-full left-0 z-10 mt-1 w-64 rounded-md bg-slate-900 px-3 py-2 text-xs font-normal text-white shadow-lg group-focus-within:visible group-hover:visible"
       >
         {tip}
       </span>

@@ -1,10 +1,15 @@
 import { useEffect, useState } from 'react';
 import type { QueueSnapshot, QueueSnapshotEntry } from '../../server/realtime/events';
-import type { BoardAgentEntry, BoardQueueEntry } from '../../server/queues/snapshot-types';
+import type { BoardAgentEntry, BoardQueueExtras } from '../../server/queues/snapshot-types';
 
 /** A snapshot as received: the contract's fields for sure, Switchboard's extras when the server sent them. */
-export type WallboardQueue = QueueSnapshotEntry & Partial<BoardQueueEntry>;
-export type WallboardSnapshot = QueueSnapshot & { queues: WallboardQueue[]; agents?: BoardAgentEntry[] };
+type ContractFields = 'name' | 'waiting' | 'longestWaitSeconds' | 'agents' | 'offered' | 'answered' | 'abandoned' | 'serviceLevel';
+export type WallboardQueue = Pick<QueueSnapshotEntry, ContractFields> & Partial<BoardQueueExtras>;
+export interface WallboardSnapshot {
+  at: QueueSnapshot['at'];
+  queues: WallboardQueue[];
+  agents?: BoardAgentEntry[];
+}
 
 /** The clock, ticking every second, so waits and times in state count up between snapshots. */
 export function useNow(): number {

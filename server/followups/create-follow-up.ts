@@ -8,7 +8,7 @@ import { assertCustomerVisible } from '../customers/customer-visibility';
 import { defaultQueue } from '../calls/resolve-queue';
 import type { CreateFollowUpInput } from './follow-up-input';
 import { followUpQueue } from './follow-up-queue';
-import { scheduleFollowUpJob } from './schedule-follow-up-job';
+import { ensureFollowUpTimer } from './follow-up-timer';
 import { nextOpening } from './schedule/next-opening';
 
 async function queueIdOf(ctx: AppContext, input: CreateFollowUpInput): Promise<string | null> {
@@ -56,6 +56,6 @@ export async function createFollowUp(ctx: AppContext, actor: Principal, input: C
     return created!;
   });
   // After commit: a crash here leaves a row without a timer, which the sweep re-creates.
-  await scheduleFollowUpJob(ctx, row.id);
+  await ensureFollowUpTimer(ctx, row.id, row.attempt, dueAt, { fresh: true });
   return { id: row.id, dueAt: dueAt.toISOString(), status: row.status };
 }

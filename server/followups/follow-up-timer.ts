@@ -16,12 +16,13 @@ const LIVE = new Set(['delayed', 'waiting', 'prioritized', 'waiting-children']);
  * itself deferring), its id is taken, so a second id keyed by the due time is used; a duplicate
  * run is harmless, the offer is claimed with a guarded UPDATE.
  */
-export async function ensureFollowUpTimer(ctx: AppContext, followUpId: string, attempt: number, dueAt: Date): Promise<void> {
+export async function ensureFollowUpTimer(ctx: AppContext, followUpId: string, attempt: number, dueAt: Date, opts: { fresh?: boolean } = {}): Promise<void> {
   const queue = ctx.jobs.queue('followups');
   const id = followUpJobId(followUpId, attempt);
   const dueMs = dueAt.getTime();
   const delay = Math.max(0, dueMs - Date.now());
-  const existing = await queue.getJob(id);
+  // A follow-up (or attempt) just written has no timer yet: skip the look-up round trips.
+  const existing = opts.fresh ? undefined : await queue.getJob(id);
   let useId = id;
   if (existing) {
     const state = await existing.getState();

@@ -11,6 +11,8 @@ import { registerOrderRoutes } from '../orders/routes';
 import { registerFollowUpRoutes } from '../followups/routes';
 import { registerQueueRoutes } from '../queues/routes';
 import { registerComplaintRoutes } from '../complaints/routes';
+import { registerImportRoutes } from '../imports/routes';
+import { registerReportRoutes } from '../reports/routes';
 
 /** Every HTTP route of the server, by domain. Routes parse, authorise, call one function, answer. */
 export function registerRoutes(app: FastifyInstance, ctx: AppContext, services: Services): void {
@@ -29,4 +31,6 @@ export function registerRoutes(app: FastifyInstance, ctx: AppContext, services: 
   registerFollowUpRoutes(app, ctx);
   registerQueueRoutes(app, ctx, services.queueBoard);
   registerComplaintRoutes(app, ctx);
+  registerImportRoutes(app, ctx);
+  registerReportRoutes(app, ctx);
 }

@@ -21,7 +21,8 @@ export interface QuarterHourSeries {
   abandoned: number[];
 }
 
-export interface BoardQueueEntry extends QueueSnapshotEntry {
+/** What Switchboard adds to each queue of the contract's snapshot. */
+export interface BoardQueueExtras {
   id: string;
   shortAbandons: number;
   missed: number;
@@ -37,6 +38,8 @@ export interface BoardQueueEntry extends QueueSnapshotEntry {
   waitingCalls: WaitingCallEntry[];
   quarterHours: QuarterHourSeries;
 }
+
+export interface BoardQueueEntry extends QueueSnapshotEntry, BoardQueueExtras {}
 
 export interface BoardAgentEntry {
   id: string;

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { complaints, customers, escalationPolicies, followUps, interactions } from '../../db/schema';
+import { complaints, escalationPolicies, followUps, interactions } from '../../db/schema';
+import type { Segment } from '../../server/realtime/events';
 import { apiClient, postCti, type ApiClient } from '../support/api';
 import { launchBrowser } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
@@ -13,6 +13,7 @@ const CTI_TOKEN = 'e2e-cti';
 const SCREENSHOTS = 'test-results/screenshots';
 const LINE = '+14155550100'; // the dialled number: no queue claims it, so calls land in `default`
 const DAY = 86_400_000;
+const SEGMENT_ZH: Record<Segment, string> = { gold: '黄金', meteor: '流星', stream: '小溪', burden: '负担' };
 
 let db: TestDatabase;
 let server: TestServer;
@@ -82,6 +83,17 @@ function ring(from: string, callId = randomUUID()): Promise<void> {
 const popOf = (page: Page, state?: string) => page.locator(`[data-testid=call-pop]${state ? `[data-state=${state}]` : ''}`);
 const cells = (rows: Locator, testId: string) => rows.getByTestId(testId).allInnerTexts();
 
+/** Polls a server-side condition (the value job runs in a worker), failing after `timeoutMs`. */
+async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50)); // poll interval, not a wait for time to pass
+  }
+}
+
 async function createCustomer(fields: Record<string, unknown>): Promise<string> {
   const res = await admin.post<{ id: string }>('/api/customers', fields);
   expect(res.status).toBe(201);
@@ -114,8 +126,10 @@ describe('screen-pop in the agent console', () => {
       customerId, channel: 'email', direction: 'inbound', summary: 'Asked for a copy of the invoice', disposition: 'information', at: new Date(Date.now() - 10 * DAY),
     });
     await addComplaintAndFollowUp(customerId);
-    // The value job (customers.recompute-value) has no handler yet: give the customer its scores directly.
-    await server.sb.ctx.db.update(customers).set({ segment: 'gold', rfmRecency: 5, rfmFrequency: 4, rfmMonetary: 5 }).where(eq(customers.id, customerId));
+    const value = await until(async () => {
+      const { body } = await admin.get<{ segment: Segment | null; rfm: { recency: number; frequency: number; monetary: number } | null }>(`/api/customers/${customerId}`);
+      return body.segment && body.rfm ? { segment: body.segment, rfm: body.rfm } : undefined;
+    }, 'the customer value job to score the customer');
 
     const { page, email } = await availableDesk('Li Na');
     const callId = randomUUID();
@@ -136,15 +150,15 @@ describe('screen-pop in the agent console', () => {
     expect(await pop.getByTestId('followup-item').innerText()).toContain('Confirm the replacement arrived');
     expect(await pop.getByTestId('pop-tags').innerText()).toMatch(/vip\s+wholesale/);
     expect(await pop.getByTestId('pop-local-time').innerText()).toContain('Asia/Shanghai');
-    expect(await pop.getByTestId('rfm-scores').innerText()).toMatch(/R5[\s\S]*F4[\s\S]*M5/);
-    expect(await pop.getByTestId('pop-segment').getAttribute('data-segment')).toBe('gold');
+    const { recency, frequency, monetary } = value.rfm;
+    expect(await pop.getByTestId('rfm-scores').innerText()).toMatch(new RegExp(`R${recency}[\\s\\S]*F${frequency}[\\s\\S]*M${monetary}`));
+    expect(await pop.getByTestId('pop-segment').getAttribute('data-segment')).toBe(value.segment);
     expect(await pop.getByTestId('wrapup-form').count()).toBe(0); // not while it rings
 
     await cti({ event: 'answer', from, callId, user: email });
     await popOf(page, 'answered').waitFor();
     await cti({ event: 'hangup', from, callId, cause: 'normalClearing' });
     await popOf(page, 'completed').waitFor();
-    await page.locator('[data-testid=agent-status][data-status=wrap_up]').waitFor();
     expect(await pop.getByTestId('pop-dismiss').count()).toBe(0); // not before the wrap-up
 
     const notes = 'Confirmed SO-1002 ships on Friday';
@@ -172,7 +186,7 @@ describe('screen-pop in the agent console', () => {
     await page.getByTestId('page-title').filter({ hasText: '坐席工作台' }).waitFor();
     expect(await next.getByTestId('history-row').first().innerText()).toMatch(/电话[\s\S]*呼入[\s\S]*已解决/);
     expect(await next.getByTestId('call-state').innerText()).toBe('振铃中');
-    expect(await next.getByTestId('pop-segment').locator('button').innerText()).toBe('黄金');
+    expect(await next.getByTestId('pop-segment').locator('button').innerText()).toBe(SEGMENT_ZH[value.segment]);
     await next.getByTestId('pop-segment').locator('button').focus();
     await next.getByTestId('segment-tip').waitFor({ state: 'visible' });
     await page.screenshot({ path: `${SCREENSHOTS}/pop-zh-CN.png`, fullPage: true });

@@ -6,6 +6,10 @@ import { nextDeadline } from '../../server/complaints/policy/next-deadline';
 import { pickLeastLoaded } from '../../server/complaints/policy/pick-least-loaded';
 import { InvalidTransitionError, requiresNote, transition } from '../../server/complaints/policy/transition';
 import { warningTime } from '../../server/complaints/policy/warning-time';
+import { deadlineJobId, deadlineTimers } from '../../server/complaints/policy/deadline-timers';
+import { firstLevel, levelFor } from '../../server/complaints/policy/level-for';
+import { satisfactionDelaySeconds } from '../../server/complaints/policy/satisfaction-delay';
+import { mayChangeComplaint } from '../../server/complaints/policy/authorise-change';
 
 const at = (iso: string) => new Date(iso);
 
@@ -248,5 +252,86 @@ describe('transition', () => {
 
   it('asks a note for resolve and close only', () => {
     expect(['acknowledge', 'start', 'resolve', 'close', 'reopen'].filter((a) => requiresNote(a as never))).toEqual(['resolve', 'close']);
+  });
+});
+
+describe('deadlineTimers', () => {
+  const windows = { respondWithinSeconds: 3600, resolveWithinSeconds: 86_400 };
+  const open = { status: 'new' as const, respondBy: at('2025-01-06T10:00:00Z'), resolveBy: at('2025-01-07T09:00:00Z'), acknowledgedAt: null, warnedAt: null };
+
+  it('times both deadlines and their warnings (5 min before on long windows), in order', () => {
+    expect(deadlineTimers(open, windows)).toEqual([
+      { kind: 'warn-respond', at: at('2025-01-06T09:55:00Z') },
+      { kind: 'respond', at: at('2025-01-06T10:00:00Z') },
+      { kind: 'warn-resolve', at: at('2025-01-07T08:55:00Z') },
+      { kind: 'resolve', at: at('2025-01-07T09:00:00Z') },
+    ]);
+  });
+
+  it('drops the respond timers once acknowledged, and all timers once resolved or closed', () => {
+    const acked = { ...open, status: 'acknowledged' as const, acknowledgedAt: at('2025-01-06T09:10:00Z'), respondBy: null };
+    expect(deadlineTimers(acked, windows).map((t) => t.kind)).toEqual(['warn-resolve', 'resolve']);
+    // Acknowledged with respondBy still set (an older row): the respond deadline is met all the same.
+    expect(deadlineTimers({ ...acked, respondBy: open.respondBy }, windows).map((t) => t.kind)).toEqual(['warn-resolve', 'resolve']);
+    expect(deadlineTimers({ ...open, status: 'resolved' }, windows)).toEqual([]);
+    expect(deadlineTimers({ ...open, status: 'closed' }, windows)).toEqual([]);
+  });
+
+  it('does not warn twice for the same deadline, but still warns for the later one', () => {
+    const warnedRespond = { ...open, warnedAt: at('2025-01-06T09:55:01Z') };
+    expect(deadlineTimers(warnedRespond, windows).map((t) => t.kind)).toEqual(['respond', 'warn-resolve', 'resolve']);
+    const warnedBoth = { ...open, warnedAt: at('2025-01-07T08:55:00Z') };
+    expect(deadlineTimers(warnedBoth, windows).map((t) => t.kind)).toEqual(['respond', 'resolve']);
+  });
+
+  it('warns at 80 % of second-long windows (the test ladders)', () => {
+    const t0 = at('2025-01-06T09:00:00Z');
+    const short = { ...open, respondBy: at('2025-01-06T09:00:02Z'), resolveBy: at('2025-01-06T09:00:10Z') };
+    expect(deadlineTimers(short, { respondWithinSeconds: 2, resolveWithinSeconds: 10 })).toEqual([
+      { kind: 'warn-respond', at: new Date(t0.getTime() + 1600) },
+      { kind: 'respond', at: at('2025-01-06T09:00:02Z') },
+      { kind: 'warn-resolve', at: new Date(t0.getTime() + 8000) },
+      { kind: 'resolve', at: at('2025-01-06T09:00:10Z') },
+    ]);
+  });
+
+  it('names jobs by complaint, level and kind, without ":"', () => {
+    const id = deadlineJobId('0b9c1c1e-1111-4222-8333-444455556666', 2, 'warn-resolve');
+    expect(id).toBe('escalate-0b9c1c1e-1111-4222-8333-444455556666-L2-warn-resolve');
+    expect(id).not.toContain(':');
+  });
+});
+
+describe('levelFor', () => {
+  const levels = [{ level: 1, name: 'a' }, { level: 2, name: 'b' }, { level: 5, name: 'e' }];
+  it('takes the level itself, else the nearest below, else the lowest', () => {
+    expect(levelFor(levels, 2)?.name).toBe('b');
+    expect(levelFor(levels, 4)?.name).toBe('b');
+    expect(levelFor(levels, 9)?.name).toBe('e');
+    expect(levelFor([{ level: 3, name: 'c' }], 1)?.name).toBe('c');
+    expect(levelFor([], 1)).toBeNull();
+    expect(firstLevel([{ level: 4 }, { level: 2 }])?.level).toBe(2);
+    expect(firstLevel([])).toBeNull();
+  });
+});
+
+describe('satisfactionDelaySeconds', () => {
+  it('reads an ISO duration, seconds or a wrapped value, and falls back to P2D', () => {
+    expect(satisfactionDelaySeconds('PT3H')).toBe(10_800);
+    expect(satisfactionDelaySeconds(' P1D ')).toBe(86_400);
+    expect(satisfactionDelaySeconds(600)).toBe(600);
+    expect(satisfactionDelaySeconds({ duration: 'PT30M' })).toBe(1800);
+    expect(satisfactionDelaySeconds({ value: 'P3D' })).toBe(259_200);
+    for (const bad of [undefined, null, 'soon', 'P1M', -5, 1.5, {}, []]) expect(satisfactionDelaySeconds(bad)).toBe(172_800);
+  });
+});
+
+describe('mayChangeComplaint', () => {
+  it('lets the assignee, complaint handlers, supervisors, admins and integrations act; not other agents', () => {
+    expect(mayChangeComplaint({ kind: 'user', id: 'a', role: 'agent' }, 'a')).toBe(true);
+    expect(mayChangeComplaint({ kind: 'user', id: 'a', role: 'agent' }, 'b')).toBe(false);
+    expect(mayChangeComplaint({ kind: 'user', id: 'a', role: 'agent' }, null)).toBe(false);
+    for (const role of ['complaint_handler', 'supervisor', 'admin'] as const) expect(mayChangeComplaint({ kind: 'user', id: 'x', role }, 'b')).toBe(true);
+    expect(mayChangeComplaint({ kind: 'integration' }, null)).toBe(true);
   });
 });

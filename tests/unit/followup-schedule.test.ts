@@ -6,6 +6,12 @@ import { nextCheckInAt } from '../../server/followups/schedule/next-check-in-at'
 import { nextOpening } from '../../server/followups/schedule/next-opening';
 import { FollowUpClosedError, outcomeTransition, type FollowUpAttemptState } from '../../server/followups/schedule/outcome-transition';
 import { retryDueAt } from '../../server/followups/schedule/retry-due-at';
+import { dueBucket, OVERDUE_AFTER_MS } from '../../server/followups/schedule/due-bucket';
+import { chooseAgent } from '../../server/followups/schedule/choose-agent';
+import { checkInDueAt } from '../../server/followups/schedule/check-in-due-at';
+import { offerAt } from '../../server/followups/schedule/offer-window';
+import { followUpJobId } from '../../server/followups/follow-up-timer';
+import { twilioCallRequest } from '../../server/followups/twilio-dial';
 
 const at = (iso: string) => new Date(iso);
 const iso = (date: Date) => date.toISOString();
@@ -234,5 +240,69 @@ describe('outcomeTransition', () => {
     for (const status of ['completed', 'failed', 'cancelled'] as const) {
       expect(() => outcomeTransition({ ...base, status }, 'reached', monday10, OFFICE, NY)).toThrow(FollowUpClosedError);
     }
+  });
+});
+
+describe('dueBucket', () => {
+  const now = at('2025-01-06T15:00:00Z');
+  it('is upcoming before due, due at and just after, overdue after the grace', () => {
+    expect(dueBucket(at('2025-01-06T15:00:00.001Z'), now)).toBe('upcoming');
+    expect(dueBucket(now, now)).toBe('due');
+    expect(dueBucket(new Date(now.getTime() - OVERDUE_AFTER_MS + 1), now)).toBe('due');
+    expect(dueBucket(new Date(now.getTime() - OVERDUE_AFTER_MS), now)).toBe('overdue');
+  });
+});
+
+describe('chooseAgent', () => {
+  it('picks the fewest open follow-ups, then the longest idle, then the smallest id', () => {
+    const c = [
+      { id: 'b', availableSince: 100 },
+      { id: 'a', availableSince: 200 },
+      { id: 'c', availableSince: 100 },
+    ];
+    expect(chooseAgent(c, new Map())).toBe('b');
+    expect(chooseAgent(c, new Map([['b', 1]]))).toBe('c');
+    expect(chooseAgent(c, new Map([['b', 1], ['c', 2]]))).toBe('a');
+    expect(chooseAgent([{ id: 'z', availableSince: 1 }, { id: 'y', availableSince: 1 }], new Map())).toBe('y');
+    expect(chooseAgent([], new Map())).toBeNull();
+  });
+});
+
+describe('checkInDueAt', () => {
+  it('counts calendar days in the customer zone and opens in the queue zone', () => {
+    // Friday 10:00 in Shanghai (02:00Z) + 1 day = Saturday 10:00 Shanghai = Friday 21:00 New York, closed:
+    // the New York queue opens Saturday 10:00 local (15:00Z).
+    expect(iso(checkInDueAt(at('2025-01-10T02:00:00Z'), 1, SHANGHAI, OFFICE, NY))).toBe('2025-01-11T15:00:00.000Z');
+    // No customer zone: the queue's; always open.
+    expect(iso(checkInDueAt(at('2025-03-08T15:00:00Z'), 7, null, null, NY))).toBe('2025-03-15T14:00:00.000Z');
+  });
+});
+
+describe('offerAt', () => {
+  const monday10 = at('2025-01-06T15:00:00Z');
+  it('offers at once while open, or when the timer fired just past closing', () => {
+    expect(offerAt(monday10, monday10, OFFICE, NY)).toBe(monday10);
+    const closing = at('2025-01-06T23:00:00.004Z'); // 18:00:00.004 New York
+    expect(offerAt(at('2025-01-06T22:59:59.990Z'), closing, OFFICE, NY)).toBe(closing);
+  });
+  it('moves a follow-up that fell due while the system was down to the next opening', () => {
+    const tuesday3am = at('2025-01-07T08:00:00Z');
+    expect(iso(offerAt(at('2025-01-06T22:00:00Z'), tuesday3am, OFFICE, NY))).toBe('2025-01-07T14:00:00.000Z');
+    expect(offerAt(at('2025-01-06T22:00:00Z'), tuesday3am, null, NY)).toBe(tuesday3am);
+  });
+});
+
+describe('follow-up timers and dialling', () => {
+  it('keys the job by follow-up and attempt, without colons', () => {
+    expect(followUpJobId('6f1c2d3e-0000-4000-8000-000000000001', 3)).toBe('followup-6f1c2d3e-0000-4000-8000-000000000001-A3');
+  });
+  it('builds the Twilio Calls.json request', () => {
+    const { url, init } = twilioCallRequest(
+      { apiBaseUrl: 'http://127.0.0.1:9/', accountSid: 'AC1', authToken: 'tok', callerId: '+15550001111', publicBaseUrl: 'https://sb.example' },
+      '+8613800138000',
+    );
+    expect(url).toBe('http://127.0.0.1:9/2010-04-01/Accounts/AC1/Calls.json');
+    expect((init.headers as Record<string, string>).authorization).toBe(`Basic ${Buffer.from('AC1:tok').toString('base64')}`);
+    expect(Object.fromEntries(new URLSearchParams(init.body as string))).toEqual({ To: '+8613800138000', From: '+15550001111', Url: 'https://sb.example/webhooks/twilio/voice' });
   });
 });

@@ -17,10 +17,12 @@ export function PopHeader({ call, onDismiss }: { call: CallEntry; onDismiss: () 
         </h3>
         <p className="text-sm text-slate-600">
           {t.rich('callFrom', {
-            number: () => <span className="font-mono" data-testid="pop-from">{pop.from}</span>,
-            to: () => <span className="font-mono">{pop.to}</span>,
-            queue: () => pop.queue,
-            time: () => <time dateTime={pop.startedAt}>{formatTime(pop.startedAt, locale)}</time>,
+            from: pop.from,
+            to: pop.to,
+            queue: pop.queue,
+            at: formatTime(pop.startedAt, locale),
+            num: (chunks) => <span className="font-mono">{chunks}</span>,
+            time: (chunks) => <time dateTime={pop.startedAt}>{chunks}</time>,
           })}
         </p>
       </div>

@@ -57,7 +57,7 @@ export async function escalateComplaint(ctx: AppContext, complaintId: string, ex
     if (step.atTop) {
       const [flagged] = await tx
         .update(complaints)
-        .set({ ...(pending.kind === 'respond' ? { respondBy: null } : { resolveBy: null }), topLevelOverdueAt: sql`coalesce(${complaints.topLevelOverdueAt}, ${now})`, updatedAt: now })
+        .set({ ...(pending.kind === 'respond' ? { respondBy: null } : { resolveBy: null }), topLevelOverdueAt: sql`coalesce(${complaints.topLevelOverdueAt}, ${now.toISOString()}::timestamptz)`, updatedAt: now })
         .where(guard)
         .returning();
       if (!flagged) return { outcome: 'stale' };

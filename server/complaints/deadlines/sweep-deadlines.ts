@@ -64,7 +64,7 @@ export async function sweepDeadlines(ctx: AppContext, options: SweepOptions): Pr
   const upcoming = await ctx.db
     .select()
     .from(complaints)
-    .where(and(inArray(complaints.status, [...OPEN]), horizon ? lte(nextDue, horizon) : sql`${nextDue} is not null`));
+    .where(and(inArray(complaints.status, [...OPEN]), horizon ? sql`${nextDue} <= ${horizon.toISOString()}::timestamptz` : sql`${nextDue} is not null`));
   const levels = await loadLevelsByPolicy(ctx.db, upcoming.map((c) => c.policyId));
   result.timers = await scheduleDeadlineJobs(ctx, upcoming.map((complaint) => ({ complaint, levels: levels.get(complaint.policyId) ?? [] })));
   return result;

@@ -1,0 +1,59 @@
+import type postgres from 'postgres';
+import type { CustomerImportRow } from './import-rows';
+
+/** Team name → id, created on first mention (as POST /api/customers does for admins). */
+export class TeamCache {
+  private readonly ids = new Map<string, string>();
+  constructor(private readonly sql: postgres.Sql) {}
+
+  async resolve(names: Iterable<string>): Promise<Map<string, string>> {
+    const missing = [...new Set(names)].filter((n) => !this.ids.has(n));
+    if (missing.length) {
+      await this.sql`insert into teams (name) select unnest(${missing}::text[]) on conflict (name) do nothing`;
+      for (const row of await this.sql<{ id: string; name: string }[]>`select id, name from teams where name = any(${missing}::text[])`) this.ids.set(row.name, row.id);
+    }
+    return this.ids;
+  }
+}
+
+/**
+ * Upserts a batch keyed by external_id in one transaction. A row equal to what is stored is not
+ * rewritten (re-importing a file changes nothing, not even updated_at); numbers are added, never
+ * removed (agents add numbers on the customer page that the source system does not know).
+ */
+export async function writeCustomerBatch(sql: postgres.Sql, teams: TeamCache, rows: CustomerImportRow[]): Promise<void> {
+  // The last row of an external_id wins: one statement cannot upsert the same key twice.
+  const byKey = new Map(rows.map((r) => [r.externalId, r]));
+  const unique = [...byKey.values()];
+  const teamIds = await teams.resolve(unique.flatMap((r) => (r.team ? [r.team] : [])));
+  const records = unique.map((r) => ({
+    external_id: r.externalId,
+    name: r.name,
+    email: r.email,
+    tags: r.tags,
+    timezone: r.timezone,
+    locale: r.locale,
+    team_id: r.team ? (teamIds.get(r.team) ?? null) : null,
+  }));
+  const phones = unique.flatMap((r) => r.phones.map((e164) => ({ external_id: r.externalId, e164 })));
+  await sql.begin(async (tx) => {
+    await tx`
+      insert into customers (external_id, name, email, tags, timezone, locale, team_id)
+      select external_id, name, email, tags, timezone, locale::locale, team_id
+      from jsonb_to_recordset(${tx.json(records as unknown as postgres.JSONValue)}::jsonb)
+        as r(external_id text, name text, email text, tags text[], timezone text, locale text, team_id uuid)
+      on conflict (external_id) do update set
+        name = excluded.name, email = excluded.email, tags = excluded.tags, timezone = excluded.timezone,
+        locale = excluded.locale, team_id = excluded.team_id, updated_at = now()
+      where (customers.name, customers.email, customers.tags, customers.timezone, customers.locale, customers.team_id)
+        is distinct from (excluded.name, excluded.email, excluded.tags, excluded.timezone, excluded.locale, excluded.team_id)`;
+    if (phones.length) {
+      await tx`
+        insert into customer_phones (customer_id, e164)
+        select c.id, p.e164
+        from jsonb_to_recordset(${tx.json(phones as unknown as postgres.JSONValue)}::jsonb) as p(external_id text, e164 text)
+        join customers c on c.external_id = p.external_id
+        on conflict (customer_id, e164) do nothing`;
+    }
+  });
+}

@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, inArray } from 'drizzle-orm';
+import { auditLog, customers } from '../../db/schema';
+import { recomputeAllValues } from '../../server/customers/recompute-all-values';
+import { recomputeCustomerValue } from '../../server/customers/recompute-customer-value';
+import { NIGHTLY_VALUE_CRON, NIGHTLY_VALUE_SCHEDULER_ID } from '../../server/customers/recompute-value-scheduler';
+import { SEGMENT_CHANGE_ACTION } from '../../server/customers/recompute-value-store';
+import { readBreakpoints, writeRfmConfig } from '../../server/customers/value/rfm-settings';
+import { scoreAll } from '../../server/customers/value/score-all';
+import type { CustomerAggregate } from '../../server/customers/value/customer-value-types';
+import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+const API_TOKEN = 'customer-value-test-token';
+const DAY = 86_400_000;
+
+let db: TestDatabase;
+let server: TestServer;
+
+async function api(method: string, path: string, body?: unknown) {
+  const res = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${API_TOKEN}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+let orderSeq = 0;
+async function order(customerId: string, total: number, daysAgo: number, extra: { margin?: number; status?: string } = {}) {
+  orderSeq += 1;
+  const res = await api('POST', '/api/orders', {
+    customerId,
+    externalId: `cv-${orderSeq}-${Math.random().toString(36).slice(2, 6)}`,
+    total,
+    currency: 'CNY',
+    status: extra.status ?? 'delivered',
+    placedAt: new Date(Date.now() - daysAgo * DAY).toISOString(),
+    ...(extra.margin !== undefined && { margin: extra.margin }),
+  });
+  expect(res.status).toBe(201);
+}
+
+async function customer(name: string): Promise<string> {
+  const res = await api('POST', '/api/customers', { name, phones: [] });
+  expect(res.status).toBe(201);
+  return res.body.id as string;
+}
+
+const valueOf = async (id: string) => {
+  const [row] = await server.sb.ctx.db
+    .select({ segment: customers.segment, r: customers.rfmRecency, f: customers.rfmFrequency, m: customers.rfmMonetary })
+    .from(customers)
+    .where(eq(customers.id, id));
+  return row!;
+};
+
+async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await read();
+    if (ok(v)) return v;
+    if (Date.now() > deadline) throw new Error(`condition not met: ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  db = await createTestDatabase('custvalue');
+  server = await startTestServer(db.url, { API_TOKEN });
+  // Workers run inline: every order below also queues a per-customer recompute. Before any full run
+  // those queue the bootstrap full run instead; the tests below do not depend on its timing.
+  for (const name of ['gold', 'stream', 'meteor', 'burden', 'loss', 'lapsed', 'never', 'cancelled']) ids[name] = await customer(`CV ${name}`);
+  for (let i = 0; i < 8; i++) await order(ids.gold!, 900 + i, 2 + i * 10);
+  for (let i = 0; i < 8; i++) await order(ids.stream!, 20 + i, 3 + i * 10);
+  await order(ids.meteor!, 2500, 120);
+  await order(ids.burden!, 15, 200);
+  await order(ids.loss!, 400, 30, { margin: -50 });
+  await order(ids.loss!, 300, 60, { margin: -20 });
+  await order(ids.lapsed!, 800, 500);
+  await order(ids.cancelled!, 5000, 5, { status: 'cancelled' });
+});
+
+afterAll(async () => {
+  await server?.close();
+  await db?.drop();
+});
+
+describe('nightly recompute', () => {
+  it('scores everyone as scoreAll does, stores the cuts, and segments each customer', async () => {
+    const now = new Date();
+    const result = await recomputeAllValues(server.sb.ctx, now, 3); // batch of 3: several cursor fetches and UPDATEs
+    expect(result.population).toBe(5);
+
+    const stored = await readBreakpoints(server.sb.ctx.database.sql);
+    expect(stored?.computedAt).toBe(now.toISOString());
+    expect(stored?.population).toBe(5);
+    // Ground truth: the pure scoreAll over the same aggregates. Margin is unknown for most, so value basis.
+    const agg = (id: string, values: number[], lastDaysAgo: number): CustomerAggregate => ({
+      customerId: id, orderCount: values.length, totalValue: values.reduce((a, b) => a + b, 0),
+      lastOrderAt: new Date(now.getTime() - lastDaysAgo * DAY), totalMargin: null,
+    });
+    const expected = scoreAll([
+      agg(ids.gold!, [900, 901, 902, 903, 904, 905, 906, 907], 2),
+      agg(ids.stream!, [20, 21, 22, 23, 24, 25, 26, 27], 3),
+      agg(ids.meteor!, [2500], 120),
+      agg(ids.burden!, [15], 200),
+      { ...agg(ids.loss!, [400, 300], 30), totalMargin: -70 },
+    ], now);
+    expect(stored?.perOrderBasis).toBe('value');
+
+    const segments = Object.fromEntries(await Promise.all(Object.entries(ids).map(async ([k, id]) => [k, (await valueOf(id)).segment])));
+    expect(segments).toEqual({ gold: 'gold', stream: 'stream', meteor: 'meteor', burden: 'burden', loss: 'burden', lapsed: null, never: null, cancelled: null });
+    const gold = await valueOf(ids.gold!);
+    expect(gold).toMatchObject({ r: 5, f: 5 });
+    for (const v of expected.values.filter((x) => x.customerId !== ids.loss)) {
+      const row = await valueOf(v.customerId);
+      // Recency differs only in the seconds since the orders were posted; the segment must agree.
+      expect(row.segment).toBe(v.segment);
+      expect(row.f).toBe(v.rfm?.frequency);
+    }
+  });
+
+  it('writes a segment-change audit row only when a segment moves, and a rerun changes nothing', async () => {
+    const history = await server.sb.ctx.db
+      .select({ entityId: auditLog.entityId, data: auditLog.data })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, SEGMENT_CHANGE_ACTION), eq(auditLog.entityId, ids.gold!)));
+    expect(history.at(-1)?.data).toMatchObject({ to: 'gold' });
+    const before = await server.sb.ctx.db.$count(auditLog, eq(auditLog.action, SEGMENT_CHANGE_ACTION));
+    const again = await recomputeAllValues(server.sb.ctx, new Date());
+    expect(again.segmentChanges).toBe(0);
+    expect(await server.sb.ctx.db.$count(auditLog, eq(auditLog.action, SEGMENT_CHANGE_ACTION))).toBe(before);
+  });
+
+  it('clears the value of a customer whose purchases all left the window', async () => {
+    await writeRfmConfig(server.sb.ctx.database.sql, { windowDays: 150 });
+    const result = await recomputeAllValues(server.sb.ctx, new Date());
+    expect(result.cleared).toBeGreaterThanOrEqual(1);
+    expect(await valueOf(ids.burden!)).toEqual({ segment: null, r: null, f: null, m: null });
+    const [change] = await server.sb.ctx.db
+      .select({ data: auditLog.data })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, SEGMENT_CHANGE_ACTION), eq(auditLog.entityId, ids.burden!)))
+      .orderBy(auditLog.id)
+      .then((rows) => rows.slice(-1));
+    expect(change?.data).toEqual({ from: 'burden', to: null });
+    await writeRfmConfig(server.sb.ctx.database.sql, { windowDays: 365 });
+    await recomputeAllValues(server.sb.ctx, new Date());
+  });
+
+  it('registers the nightly run as a BullMQ job scheduler at boot', async () => {
+    const scheduler = await server.sb.ctx.jobs.queue('customers').getJobScheduler(NIGHTLY_VALUE_SCHEDULER_ID);
+    expect(scheduler?.pattern).toBe(NIGHTLY_VALUE_CRON);
+    expect(scheduler?.name).toBe('customers.nightly-value');
+  });
+});
+
+describe('per-order recompute', () => {
+  it('rescores one customer against the stored cuts when an order arrives (through the queue)', async () => {
+    expect((await valueOf(ids.meteor!)).segment).toBe('meteor');
+    // Meteor starts buying often: eight more large orders make them gold.
+    for (let i = 0; i < 8; i++) await order(ids.meteor!, 2400, 1 + i);
+    const after = await until(() => valueOf(ids.meteor!), (v) => v.segment === 'gold');
+    expect(after).toMatchObject({ r: 5, f: 5, m: 5 });
+    const [change] = await server.sb.ctx.db
+      .select({ data: auditLog.data, actorKind: auditLog.actorKind })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, SEGMENT_CHANGE_ACTION), eq(auditLog.entityId, ids.meteor!)))
+      .orderBy(auditLog.id)
+      .then((rows) => rows.slice(-1));
+    expect(change).toEqual({ data: { from: 'meteor', to: 'gold' }, actorKind: 'system' });
+  });
+
+  it('a customer with no purchase in the window has no value; scoring leaves the others alone', async () => {
+    const value = await recomputeCustomerValue(server.sb.ctx, ids.never!);
+    expect(value).toMatchObject({ rfm: null, segment: null });
+    const rows = await server.sb.ctx.db.select({ id: customers.id, segment: customers.segment }).from(customers).where(inArray(customers.id, [ids.gold!, ids.stream!]));
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.segment]))).toEqual({ [ids.gold!]: 'gold', [ids.stream!]: 'stream' });
+  });
+
+  it('shows the segment and RFM on GET /api/customers/:id', async () => {
+    const res = await api('GET', `/api/customers/${ids.gold}`);
+    expect(res.body).toMatchObject({ segment: 'gold', rfm: { recency: 5, frequency: 5 } });
+  });
+});
