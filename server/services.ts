@@ -30,6 +30,7 @@ export function createServices(ctx: AppContext): Services {
   const presence = new Presence(ctx.redis, ctx.config.REDIS_PREFIX);
   const calls = new CallService(ctx, bus);
   const agents = new AgentStatusService(ctx, bus, presence, calls);
+  calls.onAgentMoved = (agentId, previous) => agents.refresh(agentId, previous);
   const followUps = new FollowUpService(ctx, bus);
   const queueBoard = new QueueBoard(ctx, bus);
   const complaintDeadlines = complaintDeadlinesService(ctx);

@@ -9,6 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Redis } from 'ioredis';
@@ -40,6 +41,8 @@ export interface FollowupLatenessResult {
   agents: number;
   spreadMs: number;
   redis: { url: string; hz: number; private: boolean };
+  /** The machine: lateness on a shared, saturated box measures the box. */
+  host: { cpus: number; loadAverage1m: number };
   received: number;
   /** How long creating them all through POST /api/followups took. */
   createdInMs: number;
@@ -164,6 +167,7 @@ export async function runFollowupLateness(options: FollowupLatenessOptions = {})
     agents: agentsCount,
     spreadMs,
     redis: { url: redisUrl, hz: actualHz, private: ownRedis !== null },
+    host: { cpus: cpus().length, loadAverage1m: Math.round(loadavg()[0]! * 100) / 100 },
     received: received.size,
     createdInMs: createdIn,
     offerLatenessMs: summarise(offered.map((o) => Number(o.late))),

@@ -27,9 +27,18 @@ export class AgentStatusService {
     this.announce(agentId, now, previous);
   }
 
+  /** The call flow moved the agent (busy on answer, wrap-up after, free after a miss): tell everyone. */
+  async refresh(agentId: string, previous: AgentState): Promise<void> {
+    const { state } = await this.presence.get(agentId);
+    if (state !== previous) this.announce(agentId, state, previous);
+  }
+
   private announce(agentId: string, state: AgentState, previous: AgentState): void {
     const at = new Date();
-    this.ctx.realtime.toRoom(SUPERVISORS_ROOM, 'agent:state', { agentId, state, since: at.toISOString() });
+    const event = { agentId, state, since: at.toISOString() };
+    this.ctx.realtime.toRoom(SUPERVISORS_ROOM, 'agent:state', event);
+    // The agent's own consoles keep their status switch true to what the server decided.
+    this.ctx.realtime.toUser(agentId, 'agent:state', event);
     this.bus.emit('agent.state-changed', { agentId, state, previous, at });
   }
 

@@ -1,7 +1,7 @@
 import type { AppContext } from '../context';
 import type { DomainBus } from '../events/bus';
 import type { NormalisedCallEvent } from '../../telephony/types';
-import type { CallPop, PopBody } from '../realtime/events';
+import type { AgentState, CallPop, PopBody } from '../realtime/events';
 import { AgentPool } from '../routing/agent-pool';
 import { buildPopForPhone } from '../pop/build-pop';
 import { normalisePhone } from '../phones/normalise-phone';
@@ -28,6 +28,8 @@ export class CallService {
   readonly viewers: CallViewers;
   readonly pops: PopCache;
   private readonly queueCache: QueueCache;
+  /** Set by the agent-status service: the call flow changed an agent's state. */
+  onAgentMoved: (agentId: string, previous: AgentState) => Promise<void> = async () => {};
 
   constructor(private readonly ctx: AppContext, private readonly bus: DomainBus) {
     this.pool = new AgentPool(ctx.redis, ctx.config.REDIS_PREFIX);
@@ -97,24 +99,32 @@ export class CallService {
     const at = (transition.endedAt ?? transition.answeredAt ?? new Date()).toISOString();
     const agentId = call.answered_agent_id ?? call.offered_agent_id ?? undefined;
     if (call.state === 'answered' && call.answered_agent_id) {
-      await this.pool.agentUnavailable(call.answered_agent_id, 'busy');
+      await this.moveAgent(call.answered_agent_id, () => this.pool.agentUnavailable(call.answered_agent_id!, 'busy'));
       await this.viewers.add(call.id, call.answered_agent_id);
       // Answered elsewhere than offered: the offered agent is free again.
       if (call.offered_agent_id && call.offered_agent_id !== call.answered_agent_id) {
-        await this.agentReady(call.offered_agent_id, await this.agentQueues(call.offered_agent_id));
+        const offered = call.offered_agent_id;
+        await this.moveAgent(offered, async () => this.agentReady(offered, await this.agentQueues(offered)));
       }
     }
     if (call.state === 'completed' && previousState === 'answered' && call.answered_agent_id) {
-      await this.pool.agentUnavailable(call.answered_agent_id, 'wrap_up');
+      await this.moveAgent(call.answered_agent_id, () => this.pool.agentUnavailable(call.answered_agent_id!, 'wrap_up'));
     }
     if (call.state === 'missed' && call.offered_agent_id) {
-      await this.agentReady(call.offered_agent_id, await this.agentQueues(call.offered_agent_id));
+      const offered = call.offered_agent_id;
+      await this.moveAgent(offered, async () => this.agentReady(offered, await this.agentQueues(offered)));
     }
     if (call.state === 'abandoned' && call.queue_id) await this.pool.removeWaiting(call.queue_id, call.id);
 
     const event = { callId: call.id, state: call.state, ...(agentId && { agentId }), at };
     for (const viewer of await this.viewers.list(call.id)) this.ctx.realtime.toUser(viewer, 'call:state', event);
     this.bus.emit('call.changed', { callId: call.id, queueId: call.queue_id, state: call.state, at: new Date(at) });
+  }
+
+  private async moveAgent(agentId: string, move: () => Promise<unknown>): Promise<void> {
+    const [previous] = await this.ctx.redis.hmget(`${this.ctx.config.REDIS_PREFIX}:agent:${agentId}`, 'state');
+    await move();
+    await this.onAgentMoved(agentId, (previous as AgentState | null) ?? 'offline');
   }
 
   /** Makes the agent available; if a call was waiting for one of their queues, it is theirs now. */

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { isTimeZone } from '../admin/field-schemas';
 
@@ -14,10 +15,10 @@ export interface ReportRange {
   tz: string;
 }
 
-const instant = z.union([
-  z.iso.date().transform((d) => ({ at: new Date(`${d}T00:00:00Z`), dateOnly: true })),
-  z.iso.datetime({ offset: true }).transform((d) => ({ at: new Date(d), dateOnly: false })),
-]);
+const instant = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+/** A date means its midnight in the report's zone; a date-time is the instant it names. */
+const resolve = (text: string, tz: string, addDays = 0) =>
+  text.length === 10 ? DateTime.fromISO(text, { zone: tz }).plus({ days: addDays }).toJSDate() : new Date(text);
 
 export const reportQuery = z
   .object({
@@ -27,8 +28,8 @@ export const reportQuery = z
     tz: z.string().max(64).refine(isTimeZone, 'unknown time zone').default('UTC'),
   })
   .transform((q, ctx): ReportRange => {
-    const to = q.to ? (q.to.dateOnly ? new Date(q.to.at.getTime() + DAY_MS) : q.to.at) : new Date(Math.ceil(Date.now() / DAY_MS) * DAY_MS);
-    const from = q.from?.at ?? new Date(to.getTime() - DEFAULT_RANGE_DAYS * DAY_MS);
+    const to = q.to ? resolve(q.to, q.tz, 1) : DateTime.now().setZone(q.tz).startOf('day').plus({ days: 1 }).toJSDate();
+    const from = q.from ? resolve(q.from, q.tz) : new Date(to.getTime() - DEFAULT_RANGE_DAYS * DAY_MS);
     if (from >= to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'from must be before to' });
     if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) ctx.addIssue({ code: 'custom', path: ['to'], message: `at most ${MAX_RANGE_DAYS} days` });
     return { from, to, tz: q.tz };
