@@ -47,7 +47,7 @@ export async function createSwitchboard(config: Env, options: SwitchboardOptions
   const onRedisError = (err: Error) => logger.warn({ err: err.message }, 'redis connection error');
   const redis = producerConnection(config.REDIS_URL, onRedisError);
   const streamsRedis = blockingConnection(config.REDIS_URL, onRedisError);
-  await waitUntilReady(redis);
+  if (!(await waitUntilReady(redis))) logger.error({ redis: config.REDIS_URL.replace(/\/\/[^@]*@/, '//***@') }, 'Redis is not answering; starting without it');
 
   const app: FastifyInstance = Fastify({
     loggerInstance: logger as FastifyBaseLogger,

@@ -12,14 +12,22 @@ export function blockingConnection(url: string, onError: (err: Error) => void = 
   return new Redis(url, { maxRetriesPerRequest: null }).on('error', onError);
 }
 
-/** Producers refuse commands until connected (no offline queue): boot waits for the first connect. */
-export async function waitUntilReady(redis: Redis, timeoutMs = 10_000): Promise<void> {
-  if (redis.status === 'ready') return;
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Redis not ready after ${timeoutMs} ms (is it running? REDIS_URL)`)), timeoutMs);
-    redis.once('ready', () => {
+/**
+ * Producers refuse commands until connected (no offline queue), so boot waits for the first
+ * connect. Resolves false after `timeoutMs` without one: the server still starts and serves what
+ * needs only PostgreSQL (the API, stored webhooks), and Redis-backed parts recover on reconnect.
+ */
+export async function waitUntilReady(redis: Redis, timeoutMs = 5_000): Promise<boolean> {
+  if (redis.status === 'ready') return true;
+  return new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => {
+      redis.off('ready', onReady);
+      resolve(false);
+    }, timeoutMs);
+    const onReady = () => {
       clearTimeout(timer);
-      resolve();
-    });
+      resolve(true);
+    };
+    redis.once('ready', onReady);
   });
 }

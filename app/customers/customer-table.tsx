@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import type { Segment } from '../../server/realtime/events';
 import { SegmentBadge } from '../components/segment-badge';
@@ -33,7 +34,9 @@ export function CustomerTable({ customers }: { customers: CustomerRow[] }) {
           {customers.map((c) => (
             <tr key={c.id} data-testid="customer-row">
               <th scope="row" className={`${CELL} text-left font-medium text-slate-900`}>
-                {c.name}
+                <Link href={`/customers/${c.id}`} className="text-indigo-700 hover:underline" data-testid="customer-link">
+                  {c.name}
+                </Link>
               </th>
               <td className={`${CELL} font-mono text-slate-700`}>{(c.phones ?? []).join(', ')}</td>
               <td className={`${CELL} text-slate-700`}>{c.email ?? ''}</td>

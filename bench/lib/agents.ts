@@ -9,8 +9,8 @@ type AgentSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export interface BenchAgents {
   sockets: AgentSocket[];
   ids: string[];
-  /** Called with every pop any agent receives, at the moment it arrives. */
-  onPop(listener: (pop: CallPop, agentIndex: number) => void): void;
+  /** Called with every pop any agent receives, at the moment it arrives; returns the unsubscribe. */
+  onPop(listener: (pop: CallPop, agentIndex: number) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -50,7 +50,10 @@ export async function startAgents(serverUrl: string, databaseUrl: string, count:
   return {
     sockets,
     ids: rows.map((r) => r.id),
-    onPop: (l) => listeners.push(l),
+    onPop: (l) => {
+      listeners.push(l);
+      return () => listeners.splice(listeners.indexOf(l), 1);
+    },
     async close() {
       await Promise.all(sockets.map((s) => s.emitWithAck('agent:status', { status: 'away' }).catch(() => {})));
       sockets.forEach((s) => s.close());

@@ -1,4 +1,8 @@
-/** `npm run bench -- --quick --customers 1000000 --rates 50,100,200 --duration 60 --agents 20`. */
+/**
+ * `npm run bench -- [--quick] [--customers 1000000] [--orders-per-customer 10] [--rates 50,100,200]
+ *   [--duration 60] [--agents 20] [--only relay,steady,saturation,sockets,two-processes,timers,console,search,queue-snapshot]
+ *   [--skip …] [--sockets 10000] [--saturation-rates 100,200,…] [--console-calls 100]`.
+ */
 export interface BenchArgs {
   quick: boolean;
   customers: number;
@@ -7,6 +11,10 @@ export interface BenchArgs {
   durationSeconds: number;
   agents: number;
   only: string[] | null;
+  skip: string[];
+  sockets: number;
+  saturationRates: number[];
+  consoleCalls: number;
 }
 
 export function parseBenchArgs(argv: string[]): BenchArgs {
@@ -30,5 +38,9 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     durationSeconds: num('duration', quick ? 15 : 60),
     agents: num('agents', 20),
     only: flags.get('only')?.split(',') ?? null,
+    skip: flags.get('skip')?.split(',') ?? [],
+    sockets: num('sockets', quick ? 1000 : 10_000),
+    saturationRates: (flags.get('saturation-rates') ?? (quick ? '200,400' : '100,200,300,400,500,600,700,800,1000')).split(',').map(Number),
+    consoleCalls: num('console-calls', 100),
   };
 }

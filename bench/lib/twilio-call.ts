@@ -1,3 +1,4 @@
+import { httpPost } from './http-post';
 import { encodeTwilioForm, signTwilioRequest, type TwilioParams } from '../../telephony/twilio/sign';
 import { twilioSid, twilioStatusParams, twilioVoiceParams } from '../../telephony/twilio/fixtures/build';
 
@@ -6,13 +7,7 @@ export const BENCH_PUBLIC_URL = 'https://switchboard.bench.test';
 
 async function post(serverUrl: string, path: string, params: TwilioParams): Promise<number> {
   const signature = signTwilioRequest(BENCH_TWILIO_TOKEN, `${BENCH_PUBLIC_URL}${path}`, params);
-  const res = await fetch(`${serverUrl}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
-    body: encodeTwilioForm(params),
-  });
-  await res.arrayBuffer();
-  return res.status;
+  return httpPost(`${serverUrl}${path}`, encodeTwilioForm(params), { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature });
 }
 
 export const benchCallSid = (seed: string) => twilioSid('CA', seed);
@@ -31,4 +26,9 @@ export async function answerAndHangUp(serverUrl: string, callSid: string, from: 
   const b = await post(serverUrl, '/webhooks/twilio/status', twilioStatusParams({ ...child, status: 'completed', callDuration: 1, timestamp: now }));
   const c = await post(serverUrl, '/webhooks/twilio/status', twilioStatusParams({ callSid, from, to, status: 'completed', sequenceNumber: 3, callDuration: 1, timestamp: now }));
   return [a, b, c];
+}
+
+/** The caller gave up before anyone answered: the call itself completes (missed or abandoned). */
+export async function hangUpUnanswered(serverUrl: string, callSid: string, from: string, to: string): Promise<number> {
+  return post(serverUrl, '/webhooks/twilio/status', twilioStatusParams({ callSid, from, to, status: 'completed', sequenceNumber: 1, callDuration: 0, timestamp: new Date() }));
 }

@@ -125,7 +125,8 @@ export async function runEscalationLateness(options: EscalationLatenessOptions =
     // Level 2 is a queue of connected consoles (least-loaded pick); level 1 is one handler nobody watches.
     const assignees = await startAgents(server.url, dbUrl.toString(), assigneeCount);
     await call('POST', '/api/queues', { name: 'bench-level-2', numbers: [] }, 201);
-    await sql`insert into user_queues (user_id, queue_id) select u, (select id from queues where name = 'bench-level-2') from unnest(${sql.array(assignees.ids)}::uuid[]) as u`;
+    // The bench's only agents are these assignees (a fresh database).
+    await sql`insert into user_queues (user_id, queue_id) select id, (select id from queues where name = 'bench-level-2') from users where role = 'agent'`;
     const handler = await call<{ id: string }>('POST', '/api/users', { email: 'bench-l1@bench.test', name: 'Bench L1', password: 'bench-handler-password', role: 'complaint_handler' }, 201);
     const received = new Map<string, number>();
     assignees.sockets.forEach((socket) =>

@@ -2,17 +2,36 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { summarise, type LatencySummary } from '../lib/stats';
 import type { BenchAgents } from '../lib/agents';
-import { answerAndHangUp, benchCallSid, ring } from '../lib/twilio-call';
+import { cpuSeconds, loadAverage } from '../lib/proc-stats';
+import { answerAndHangUp, benchCallSid, hangUpUnanswered, ring } from '../lib/twilio-call';
 
 export interface SteadyLoadResult {
   rate: number;
   durationSeconds: number;
   calls: number;
   webhooks: number;
+  /** Webhooks sent per second of the run, from the first ring to the last answer. */
+  webhooksPerSecond: number;
+  /** Non-200 answers and failed requests. */
   errors: number;
-  /** Calls that found no available agent and waited (pop came later or never). */
+  /** Calls that never popped (no agent became free in time); hung up at the end. */
   unpopped: number;
   webhookToPopMs: LatencySummary;
+  /** The raw webhook→pop samples (ms), only with `keepSamples` (to pool slices). */
+  samples?: number[];
+  /** CPU the server process(es) used, in % of one core, over the run. */
+  serverCpuPercent: number | null;
+  loadAverage1m: { before: number; after: number };
+}
+
+export interface SteadyLoadOptions {
+  /** Server pids whose CPU is reported. */
+  serverPids?: number[];
+  /** Where the status callbacks go (defaults to serverUrl). */
+  statusUrl?: string;
+  /** Longest wait for the last pops after the last ring. */
+  drainSeconds?: number;
+  keepSamples?: boolean;
 }
 
 const DIALLED = '+15005550006';
@@ -20,31 +39,38 @@ const DIALLED = '+15005550006';
 /**
  * Open-loop load: a new call every 1/rate s regardless of how the server keeps up (so a slow
  * server shows as latency, not as a politely lower rate). Each call is Twilio's full sequence:
- * voice webhook → (pop measured) → child leg in-progress → child completed → call completed.
+ * voice webhook → (pop measured at the agent's socket) → child leg in-progress → child completed
+ * → call completed. Bounded: `rate × durationSeconds` calls, then at most `drainSeconds` of drain.
  */
-export async function steadyLoad(serverUrl: string, agents: BenchAgents, callers: string[], rate: number, durationSeconds: number): Promise<SteadyLoadResult> {
+export async function steadyLoad(serverUrl: string, agents: BenchAgents, callers: string[], rate: number, durationSeconds: number, opts: SteadyLoadOptions = {}): Promise<SteadyLoadResult> {
+  const statusUrl = opts.statusUrl ?? serverUrl;
   const pending = new Map<string, { sentAt: number; from: string }>();
   const latencies: number[] = [];
   let errors = 0;
   let webhooks = 0;
-  const inflight: Promise<unknown>[] = [];
+  const inflight = new Set<Promise<unknown>>();
+  const track = (p: Promise<unknown>) => {
+    inflight.add(p);
+    void p.finally(() => inflight.delete(p));
+  };
+  const count = (codes: number[]) => {
+    webhooks += codes.length;
+    errors += codes.filter((c) => c !== 200).length;
+  };
 
-  agents.onPop((pop, agentIndex) => {
+  // Every pop is answered and hung up, also a late one of an earlier run, so no agent stays busy.
+  const off = agents.onPop((pop, agentIndex) => {
     const started = pending.get(pop.providerCallId);
-    if (!started) return;
-    pending.delete(pop.providerCallId);
-    latencies.push(performance.now() - started.sentAt);
-    inflight.push(
-      answerAndHangUp(serverUrl, pop.providerCallId, started.from, DIALLED, `agent-${agents.ids[agentIndex]}`).then(
-        (codes) => {
-          webhooks += codes.length;
-          errors += codes.filter((c) => c !== 200).length;
-        },
-        () => (errors += 1),
-      ),
-    );
+    if (started) {
+      pending.delete(pop.providerCallId);
+      latencies.push(performance.now() - started.sentAt);
+    }
+    track(answerAndHangUp(statusUrl, pop.providerCallId, pop.from, DIALLED, `agent-${agents.ids[agentIndex]}`).then(count, () => (errors += 1)));
   });
 
+  const pids = opts.serverPids ?? [];
+  const cpu0 = await Promise.all(pids.map(cpuSeconds));
+  const loadBefore = loadAverage();
   const total = Math.round(rate * durationSeconds);
   const interval = 1000 / rate;
   const start = performance.now();
@@ -55,18 +81,28 @@ export async function steadyLoad(serverUrl: string, agents: BenchAgents, callers
     const callSid = benchCallSid(randomUUID());
     // Registered before sending: the pop usually arrives before the HTTP response does.
     pending.set(callSid, { sentAt: performance.now(), from });
-    inflight.push(
-      ring(serverUrl, callSid, from, DIALLED).then(
-        (status) => {
-          webhooks += 1;
-          if (status !== 200) errors += 1;
-        },
-        () => (errors += 1),
-      ),
-    );
+    track(ring(serverUrl, callSid, from, DIALLED).then((s) => count([s]), () => (errors += 1)));
   }
-  await Promise.allSettled(inflight);
-  await sleep(1000);
-  await Promise.allSettled(inflight);
-  return { rate, durationSeconds, calls: total, webhooks, errors, unpopped: pending.size, webhookToPopMs: summarise(latencies) };
+  const drainUntil = performance.now() + (opts.drainSeconds ?? 15) * 1000;
+  while ((inflight.size > 0 || pending.size > 0) && performance.now() < drainUntil) await sleep(20);
+  const wall = (performance.now() - start) / 1000;
+  const cpu1 = await Promise.all(pids.map(cpuSeconds));
+  off();
+  const unpopped = pending.size;
+  // Calls still waiting for an agent: the caller hangs up, so the next run starts from a clean floor.
+  await Promise.allSettled([...pending.entries()].map(([sid, p]) => hangUpUnanswered(statusUrl, sid, p.from, DIALLED)));
+  await Promise.allSettled([...inflight]);
+  return {
+    rate,
+    durationSeconds,
+    calls: total,
+    webhooks,
+    webhooksPerSecond: Math.round(webhooks / wall),
+    errors,
+    unpopped,
+    webhookToPopMs: summarise(latencies),
+    ...(opts.keepSamples && { samples: latencies }),
+    serverCpuPercent: pids.length ? Math.round((cpu1.reduce((a, b) => a + b, 0) - cpu0.reduce((a, b) => a + b, 0)) / wall * 1000) / 10 : null,
+    loadAverage1m: { before: loadBefore, after: loadAverage() },
+  };
 }

@@ -17,6 +17,20 @@ export interface HandledCallEvent {
   state: CallRow['state'];
   /** The agent the call is offered to right now, if any (the Twilio voice answer dials them). */
   offeredAgentId: string | null;
+  /** Where that agent is dialled (read in the same round trip as the routing write), when known. */
+  offeredAgentDial?: { id: string; dial_identity: string | null; phone: string | null } | null;
+}
+
+/**
+ * The caller's pop and the queue, started as soon as a ringing event is parsed, so they run
+ * while the event is stored and the call inserted instead of after: two round trips fewer
+ * between the webhook and the pop. Read-only; wasted only on a repeat delivery.
+ */
+export interface RoutePrefetch {
+  from: string;
+  to: string;
+  queue: Promise<RoutedQueue>;
+  pop: Promise<PopBody>;
 }
 
 /**
@@ -43,29 +57,49 @@ export class CallService {
     return n.ok ? n.e164 : raw;
   }
 
-  async handle(event: NormalisedCallEvent): Promise<HandledCallEvent> {
-    const applied = await applyEventToCall(this.ctx.database.sql, event, { from: this.e164(event.from), to: this.e164(event.to) });
+  /** For a ringing event: starts the queue and pop lookups now (see RoutePrefetch). */
+  prefetch(event: NormalisedCallEvent): RoutePrefetch | undefined {
+    if (event.kind !== 'ringing') return undefined;
+    const from = this.e164(event.from);
+    const to = this.e164(event.to);
+    const prefetch = { from, to, queue: this.queueCache.get(to), pop: buildPopForPhone(this.ctx.database.sql, from) };
+    // Unused after a repeat delivery: a failure then must not become an unhandled rejection.
+    prefetch.queue.catch(() => {});
+    prefetch.pop.catch(() => {});
+    return prefetch;
+  }
+
+  async handle(event: NormalisedCallEvent, prefetch?: RoutePrefetch): Promise<HandledCallEvent> {
+    const applied = await applyEventToCall(this.ctx.database.sql, event, { from: prefetch?.from ?? this.e164(event.from), to: prefetch?.to ?? this.e164(event.to) });
     const { call } = applied;
-    if (applied.created && call.state === 'ringing') return this.route(call);
+    if (applied.created && call.state === 'ringing') return this.route(call, prefetch);
     if (applied.transition.changed) await this.afterTransition(applied);
     return { callId: call.id, state: call.state, offeredAgentId: call.offered_agent_id };
   }
 
   /** A new call: find the caller and the queue, offer it to an agent or let it wait. */
-  private async route(call: CallRow): Promise<HandledCallEvent> {
+  private async route(call: CallRow, prefetch?: RoutePrefetch): Promise<HandledCallEvent> {
     const sql = this.ctx.database.sql;
-    const [queue, pop] = await Promise.all([this.queueCache.get(call.to_number), buildPopForPhone(sql, call.from_number)]);
+    const warm = prefetch && prefetch.from === call.from_number && prefetch.to === call.to_number ? prefetch : undefined;
+    const [queue, pop] = await Promise.all([warm?.queue ?? this.queueCache.get(call.to_number), warm?.pop ?? buildPopForPhone(sql, call.from_number)]);
     const now = new Date();
     const agentId = await this.pool.offerCall(queue.id, call.id, callPriority(call.started_at, pop.customer?.segment ?? null, queue.prioritiseGold), now);
     const callPop = this.toCallPop(call, queue, pop);
-    if (agentId) await this.sendPop(agentId, callPop);
-    await sql`
-      update calls set queue_id = ${queue.id}, customer_id = ${pop.customer?.id ?? null},
-        offered_agent_id = ${agentId}, offered_at = ${agentId ? now : null}, queued_at = ${agentId ? null : now}
-      where id = ${call.id}`;
-    if (!agentId) await this.pops.put(call.id, callPop); // offered later from the cache
+    if (agentId) this.ctx.realtime.toUser(agentId, 'call:pop', callPop);
+    // After the pop went out, in parallel: the viewer and cached pop in Redis, the routing in the
+    // row (which also reads where the Twilio voice answer dials the agent: one round trip, not two).
+    const [, dial] = await Promise.all([
+      agentId ? rememberPop(this.ctx.redis, this.ctx.config.REDIS_PREFIX, call.id, agentId, callPop) : this.pops.put(call.id, callPop), // waiting: offered later from the cache
+      sql<Array<{ id: string; dial_identity: string | null; phone: string | null }>>`
+        with routed as (
+          update calls set queue_id = ${queue.id}, customer_id = ${pop.customer?.id ?? null},
+            offered_agent_id = ${agentId}, offered_at = ${agentId ? now : null}, queued_at = ${agentId ? null : now}
+          where id = ${call.id}
+        )
+        select id, dial_identity, phone from users where id = ${agentId}`,
+    ]);
     this.bus.emit('call.changed', { callId: call.id, queueId: queue.id, state: 'ringing', at: now });
-    return { callId: call.id, state: 'ringing', offeredAgentId: agentId };
+    return { callId: call.id, state: 'ringing', offeredAgentId: agentId, offeredAgentDial: agentId ? (dial[0] ?? null) : null };
   }
 
   private toCallPop(call: CallRow, queue: RoutedQueue, pop: PopBody): CallPop {
@@ -98,9 +132,10 @@ export class CallService {
   private async afterTransition({ call, previousState, transition }: AppliedCallEvent): Promise<void> {
     const at = (transition.endedAt ?? transition.answeredAt ?? new Date()).toISOString();
     const agentId = call.answered_agent_id ?? call.offered_agent_id ?? undefined;
+    let viewers: string[] | undefined;
     if (call.state === 'answered' && call.answered_agent_id) {
-      await this.moveAgent(call.answered_agent_id, () => this.pool.agentUnavailable(call.answered_agent_id!, 'busy'));
-      await this.viewers.add(call.id, call.answered_agent_id);
+      await this.agentUnavailable(call.answered_agent_id, 'busy');
+      viewers = await this.viewers.addAndList(call.id, call.answered_agent_id);
       // Answered elsewhere than offered: the offered agent is free again.
       if (call.offered_agent_id && call.offered_agent_id !== call.answered_agent_id) {
         const offered = call.offered_agent_id;
@@ -108,7 +143,7 @@ export class CallService {
       }
     }
     if (call.state === 'completed' && previousState === 'answered' && call.answered_agent_id) {
-      await this.moveAgent(call.answered_agent_id, () => this.pool.agentUnavailable(call.answered_agent_id!, 'wrap_up'));
+      await this.agentUnavailable(call.answered_agent_id, 'wrap_up');
     }
     if (call.state === 'missed' && call.offered_agent_id) {
       const offered = call.offered_agent_id;
@@ -117,8 +152,14 @@ export class CallService {
     if (call.state === 'abandoned' && call.queue_id) await this.pool.removeWaiting(call.queue_id, call.id);
 
     const event = { callId: call.id, state: call.state, ...(agentId && { agentId }), at };
-    for (const viewer of await this.viewers.list(call.id)) this.ctx.realtime.toUser(viewer, 'call:state', event);
+    for (const viewer of viewers ?? (await this.viewers.list(call.id))) this.ctx.realtime.toUser(viewer, 'call:state', event);
     this.bus.emit('call.changed', { callId: call.id, queueId: call.queue_id, state: call.state, at: new Date(at) });
+  }
+
+  /** Busy or wrap-up: the pool's script hands back the state it replaced, no separate read. */
+  private async agentUnavailable(agentId: string, state: 'busy' | 'wrap_up'): Promise<void> {
+    const previous = await this.pool.agentUnavailable(agentId, state);
+    await this.onAgentMoved(agentId, (previous as AgentState | null) ?? 'offline');
   }
 
   private async moveAgent(agentId: string, move: () => Promise<unknown>): Promise<void> {

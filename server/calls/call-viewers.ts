@@ -14,6 +14,14 @@ export class CallViewers {
     await this.redis.multi().sadd(this.key(callId), userId).expire(this.key(callId), TTL_SECONDS).exec();
   }
 
+  /** add, then list, in one round trip. */
+  async addAndList(callId: string, userId: string): Promise<string[]> {
+    const res = await this.redis.multi().sadd(this.key(callId), userId).expire(this.key(callId), TTL_SECONDS).smembers(this.key(callId)).exec();
+    const [err, members] = res?.[2] ?? [new Error('call viewers: transaction aborted'), null];
+    if (err) throw err;
+    return members as string[];
+  }
+
   list(callId: string): Promise<string[]> {
     return this.redis.smembers(this.key(callId));
   }

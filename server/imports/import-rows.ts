@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { locale, teamName, timeZone } from '../admin/field-schemas';
+import { isTimeZone, locale, teamName } from '../admin/field-schemas';
 import { currency, money } from '../orders/money';
 import { customerEmail, customerName } from '../customers/customer-fields';
 import { normalisePhone } from '../phones/normalise-phone';
@@ -34,6 +34,19 @@ export interface OrderImportRow {
 }
 
 const externalId = z.string().trim().min(1).max(200);
+
+// Checking a zone builds an Intl.DateTimeFormat (~0.14 ms): half the parse time of a row. A file
+// names a handful of zones, so each is checked once per process.
+const zoneChecks = new Map<string, boolean>();
+const knownZone = (zone: string) => {
+  let ok = zoneChecks.get(zone);
+  if (ok === undefined) {
+    ok = isTimeZone(zone);
+    if (zoneChecks.size < 1000) zoneChecks.set(zone, ok);
+  }
+  return ok;
+};
+const timeZone = z.string().trim().min(1).max(64).refine(knownZone, { message: 'unknown time zone (use an IANA name such as Asia/Shanghai)' });
 const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
 const list = (v: string | undefined) => (v ?? '').split(';').map((s) => s.trim()).filter(Boolean);
 

@@ -39,7 +39,8 @@ export async function loadRoster(sql: postgres.Sql): Promise<Roster> {
 
 /**
  * The roster, re-read at most every `ttlMs` (2 s: a new queue shows on the board soon enough):
- * queues and memberships change rarely, snapshots are built up to four times a second. `invalidate()` when an unknown agent or queue shows up.
+ * queues and memberships change rarely, snapshots are built up to four times a second.
+ * `invalidate()` when an unknown agent or queue shows up.
  */
 export class RosterCache {
   private cached: { roster: Roster; at: number } | null = null;

@@ -104,7 +104,7 @@ describe('complaints in Chromium', () => {
     const ladder = await admin.put('/api/escalation-policies/e2e-ladder', {
       categories: ['e2e-escalation'],
       levels: [
-        { level: 1, assignTo: { userId: handler.id }, respondWithin: 'PT3S', resolveWithin: 'P1D' },
+        { level: 1, assignTo: { userId: handler.id }, respondWithin: 'PT5S', resolveWithin: 'P1D' },
         { level: 2, assignTo: { role: 'supervisor' }, respondWithin: 'PT1H', resolveWithin: 'P1D' },
       ],
     });
@@ -117,6 +117,9 @@ describe('complaints in Chromium', () => {
     await supervisorPage.waitForURL('**/complaints');
     await supervisorPage.locator('[data-testid=complaints-view-escalated][aria-selected=true]').waitFor();
     await supervisorPage.locator('[data-testid=connection-status][data-state=connected]').waitFor();
+    const handlerPage = await newPage();
+    await signIn(handlerPage, handler.email, handler.password, '/complaints');
+    await handlerPage.locator('[data-testid=connection-status][data-state=connected]').waitFor();
 
     const created = await admin.post<{ id: string; level: number; assigneeId: string }>('/api/complaints', {
       customerId: customer.body.id,
@@ -126,8 +129,7 @@ describe('complaints in Chromium', () => {
     });
     expect(created.body).toMatchObject({ level: 1, assigneeId: handler.id });
 
-    const handlerPage = await newPage();
-    await signIn(handlerPage, handler.email, handler.password, '/complaints');
+    // Listed live (complaint:updated) on the handler's open page while still at level 1.
     await row(handlerPage, created.body.id).waitFor();
 
     const escalated = row(supervisorPage, created.body.id);

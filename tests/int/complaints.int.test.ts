@@ -151,7 +151,7 @@ describe('escalation ladder', () => {
     const handler = await person('complaint_handler');
     const next = await person('supervisor');
     const name = await policy([
-      { level: 1, assignTo: { userId: handler.id }, respondWithin: 'PT1S', resolveWithin: 'PT3S' },
+      { level: 1, assignTo: { userId: handler.id }, respondWithin: 'PT2S', resolveWithin: 'PT4S' },
       { level: 2, assignTo: { userId: next.id }, respondWithin: 'PT1H', resolveWithin: 'P1D' },
     ]);
     const created = await open({ customerId: await customer(), policy: name });
@@ -163,7 +163,7 @@ describe('escalation ladder', () => {
     expect(await queue.getJob(deadlineJobId(created.id, 1, 'respond'))).toBeUndefined();
     expect(await queue.getJob(deadlineJobId(created.id, 1, 'resolve'))).toBeDefined();
 
-    const moved = await waitFor(async () => ((await row(created.id)).level === 2 ? row(created.id) : undefined), 5000, 'resolve escalation');
+    const moved = await waitFor(async () => ((await row(created.id)).level === 2 ? row(created.id) : undefined), 6000, 'resolve escalation');
     expect(moved.assigneeId).toBe(next.id);
     const escalations = (await eventsOf(created.id)).filter((e) => e.type === 'escalated');
     expect(escalations).toHaveLength(1);
@@ -175,7 +175,8 @@ describe('escalation ladder', () => {
     const handler = await person('complaint_handler');
     const next = await person('supervisor');
     const name = await policy([
-      { level: 1, assignTo: { userId: handler.id }, respondWithin: 'PT1S', resolveWithin: 'PT2S' },
+      // Only the resolve window matters here; a long respond window keeps a slow machine from escalating first.
+      { level: 1, assignTo: { userId: handler.id }, respondWithin: 'PT30S', resolveWithin: 'PT2S' },
       { level: 2, assignTo: { userId: next.id }, respondWithin: 'PT1H', resolveWithin: 'P1D' },
     ]);
     const created = await open({ customerId: await customer(), policy: name });

@@ -186,3 +186,31 @@ describe('per-order recompute', () => {
     expect(res.body).toMatchObject({ segment: 'gold', rfm: { recency: 5, frequency: 5 } });
   });
 });
+
+describe('customer page API', () => {
+  it('GET /api/customers/:id/timeline merges contacts, calls, complaints and follow-ups, newest first, paginated', async () => {
+    const sql = server.sb.ctx.database.sql;
+    const id = ids.stream!;
+    const at = (daysAgo: number) => new Date(Date.now() - daysAgo * DAY);
+    await sql`insert into interactions (customer_id, channel, direction, summary, at) values (${id}, 'phone', 'inbound', 'asked about delivery', ${at(1)}), (${id}, 'email', 'outbound', 'sent invoice', ${at(4)})`;
+    await sql`insert into calls (provider, provider_call_id, from_number, to_number, customer_id, state, started_at) values ('cti', 'tl-1', '+8613800138000', '+861085551234', ${id}, 'completed', ${at(2)})`;
+    const [policy] = await sql<{ id: string }[]>`insert into escalation_policies (name) values ('tl-policy') returning id`;
+    await sql`insert into complaints (customer_id, summary, category, severity, policy_id, created_at) values (${id}, 'late parcel', 'delivery', 'low', ${policy!.id}, ${at(3)})`;
+    await sql`insert into follow_ups (customer_id, reason, due_at) values (${id}, 'check the parcel arrived', ${at(0.5)})`;
+
+    const first = await api('GET', `/api/customers/${id}/timeline?limit=3`);
+    const page1 = first.body as { items: Array<{ kind: string; summary: string }>; nextCursor: string | null };
+    expect(page1.items.map((i) => i.kind)).toEqual(['followup', 'interaction', 'call']);
+    expect(page1.nextCursor).toBeTruthy();
+    const second = (await api('GET', `/api/customers/${id}/timeline?limit=3&cursor=${page1.nextCursor}`)).body as typeof page1;
+    expect(second.items.map((i) => i.summary)).toEqual(['late parcel', 'sent invoice']);
+    expect(second.nextCursor).toBeNull();
+    expect((await api('GET', `/api/customers/${id}/timeline?cursor=nonsense`)).status).toBe(400);
+  });
+
+  it('GET /api/customers/:id/profile has the fields the page edits', async () => {
+    const res = await api('GET', `/api/customers/${ids.gold}/profile`);
+    expect(res.body).toMatchObject({ id: ids.gold, name: 'CV gold', segment: 'gold', teamName: null, followUpFrequencyDays: null });
+    expect(typeof res.body.valueComputedAt).toBe('string');
+  });
+});

@@ -254,3 +254,55 @@ describe('explainRfm', () => {
     expect(explainRfm(null)).toEqual([{ key: 'customerValue.noOrders' }]);
   });
 });
+
+describe('BreakpointAccumulator (the streamed computeBreakpoints)', () => {
+  const fixed = [
+    customer('a', 12, 2400, 2),
+    customer('b', 1, 1500, 100),
+    customer('c', 10, 200, 5),
+    customer('d', 1, 15, 300),
+    { customerId: 'e', orderCount: 0, totalValue: 0, lastOrderAt: null },
+    customer('f', 3, 900, 400),
+    customer('g', 3, 900, 40),
+    customer('h', 2, 50, 20),
+  ];
+
+  it('gives exactly what computeBreakpoints gives, on value and on margin', async () => {
+    const { BreakpointAccumulator } = await import('../../server/customers/value/breakpoint-accumulator');
+    const check = (data: CustomerAggregate[], windowDays?: number) => {
+      const acc = new BreakpointAccumulator(NOW, windowDays);
+      for (const a of data) acc.add(a);
+      expect(acc.result()).toEqual(computeBreakpoints(data, NOW, windowDays));
+    };
+    check(fixed);
+    check(fixed, 90);
+    check(fixed.map((a, i) => ({ ...a, totalMargin: a.orderCount ? (i - 3) * 40 : null })).filter((a) => a.orderCount > 0));
+    check([]);
+  });
+
+  it('grows past its first block without losing values', async () => {
+    const { BreakpointAccumulator } = await import('../../server/customers/value/breakpoint-accumulator');
+    const many = Array.from({ length: 5000 }, (_, i) => customer(`m${i}`, 1 + (i % 17), 10 + ((i * 7919) % 1000), i % 360));
+    const acc = new BreakpointAccumulator(NOW);
+    for (const a of many) acc.add(a);
+    expect(acc.population).toBe(5000);
+    expect(acc.result()).toEqual(computeBreakpoints(many, NOW));
+  });
+});
+
+describe('RFM config', () => {
+  it('fills defaults and keeps what the admin set', async () => {
+    const { rfmConfigSchema } = await import('../../server/customers/value/rfm-settings');
+    expect(rfmConfigSchema.parse({})).toEqual({ windowDays: 365, thresholds: DEFAULT_SEGMENT_THRESHOLDS, excludedStatuses: ['cancelled', 'refunded', 'returned'] });
+    expect(rfmConfigSchema.parse({ windowDays: 90, thresholds: { highValueScore: 4 } }).thresholds).toEqual({ ...DEFAULT_SEGMENT_THRESHOLDS, highValueScore: 4 });
+    expect(rfmConfigSchema.safeParse({ windowDays: 0 }).success).toBe(false);
+  });
+});
+
+describe('CSV fields of exports', () => {
+  it('quotes commas, quotes and line breaks and defuses formulas', async () => {
+    const { csvLine } = await import('../../server/reports/csv-text');
+    expect(csvLine(['a', 'b,c', 'say "hi"', 'two\nlines', null, 3])).toBe('a,"b,c","say ""hi""","two\nlines",,3\r\n');
+    expect(csvLine(['=SUM(A1)', '-5', -5])).toBe("'=SUM(A1),'-5,-5\r\n");
+  });
+});

@@ -1,0 +1,74 @@
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import { useCallback, useEffect, useState } from 'react';
+import { apiFetch } from '../../lib/api';
+import { formatDateTime } from '../../lib/format';
+import type { TimelineItem } from './customer-types';
+
+const TONE: Record<TimelineItem['kind'], string> = {
+  interaction: 'bg-slate-100 text-slate-700',
+  call: 'bg-sky-100 text-sky-900',
+  complaint: 'bg-rose-100 text-rose-900',
+  followup: 'bg-amber-100 text-amber-900',
+};
+
+/** GET /api/customers/:id/timeline, newest first, older pages on demand. */
+export function CustomerTimeline({ customerId }: { customerId: string }) {
+  const t = useTranslations('customer360');
+  const locale = useLocale();
+  const [items, setItems] = useState<TimelineItem[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+
+  const load = useCallback(
+    async (after: string | null) => {
+      setLoading(true);
+      try {
+        const page = await apiFetch<{ items: TimelineItem[]; nextCursor: string | null }>(
+          `/api/customers/${customerId}/timeline?limit=20${after ? `&cursor=${encodeURIComponent(after)}` : ''}`,
+        );
+        setItems((prev) => (after ? [...prev, ...page.items] : page.items));
+        setCursor(page.nextCursor);
+      } finally {
+        setLoading(false);
+      }
+    },
+    [customerId],
+  );
+
+  useEffect(() => {
+    void load(null);
+  }, [load]);
+
+  return (
+    <section aria-labelledby="timeline-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+      <h2 id="timeline-heading" className="mb-3 text-sm font-semibold text-slate-900">
+        {t('timeline')}
+      </h2>
+      {!loading && items.length === 0 && <p className="text-sm text-slate-600">{t('timelineEmpty')}</p>}
+      <ol className="space-y-2" data-testid="customer-timeline">
+        {items.map((item) => (
+          <li key={`${item.kind}-${item.id}`} data-testid="timeline-item" data-kind={item.kind} className="flex gap-3 text-sm">
+            <time dateTime={item.at} className="w-36 shrink-0 text-xs text-slate-500">
+              {formatDateTime(item.at, locale)}
+            </time>
+            <span className={`h-fit rounded px-1.5 py-0.5 text-xs font-medium ${TONE[item.kind]}`}>{t(`kind.${item.kind}`)}</span>
+            <span className="text-slate-800">
+              {item.summary}
+              <span className="ml-2 text-xs text-slate-500">
+                {item.status}
+                {item.agent && ` · ${item.agent.name}`}
+              </span>
+            </span>
+          </li>
+        ))}
+      </ol>
+      {cursor && (
+        <button type="button" disabled={loading} onClick={() => void load(cursor)} className="mt-3 rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50 disabled:opacity-60">
+          {t('loadMore')}
+        </button>
+      )}
+    </section>
+  );
+}

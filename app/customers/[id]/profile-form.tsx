@@ -1,0 +1,78 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useState, type FormEvent } from 'react';
+import { apiFetch } from '../../lib/api';
+import type { CustomerProfileData } from './customer-types';
+
+const INPUT = 'mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none';
+
+/** PATCH /api/customers/:id: name, email, tags, time zone, follow-up frequency. */
+export function ProfileForm({ customer, onSaved }: { customer: CustomerProfileData; onSaved: () => Promise<void> }) {
+  const t = useTranslations('customer360');
+  const [state, setState] = useState<{ status: 'idle' | 'saving' | 'saved' } | { status: 'failed'; message: string }>({ status: 'idle' });
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (k: string) => String(form.get(k) ?? '').trim();
+    const frequency = text('followUpFrequencyDays');
+    setState({ status: 'saving' });
+    try {
+      await apiFetch(`/api/customers/${customer.id}`, {
+        method: 'PATCH',
+        body: {
+          name: text('name'),
+          email: text('email') || null,
+          tags: text('tags').split(',').map((s) => s.trim()).filter(Boolean),
+          timezone: text('timezone') || null,
+          followUpFrequencyDays: frequency ? Number(frequency) : null,
+        },
+      });
+      setState({ status: 'saved' });
+      await onSaved();
+    } catch (err) {
+      setState({ status: 'failed', message: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="profile-heading" data-testid="customer-profile-form">
+      <h2 id="profile-heading" className="text-sm font-semibold text-slate-900">
+        {t('profile')}
+      </h2>
+      <label className="block text-xs font-medium text-slate-600">
+        {t('name')}
+        <input name="name" required maxLength={200} defaultValue={customer.name} className={INPUT} />
+      </label>
+      <label className="block text-xs font-medium text-slate-600">
+        {t('email')}
+        <input name="email" type="email" maxLength={320} defaultValue={customer.email ?? ''} className={INPUT} />
+      </label>
+      <label className="block text-xs font-medium text-slate-600">
+        {t('tags')}
+        <input name="tags" defaultValue={customer.tags.join(', ')} className={INPUT} />
+      </label>
+      <label className="block text-xs font-medium text-slate-600">
+        {t('timezone')}
+        <input name="timezone" placeholder="Asia/Shanghai" defaultValue={customer.timezone ?? ''} className={INPUT} />
+      </label>
+      <label className="block text-xs font-medium text-slate-600">
+        {t('followUpFrequency')}
+        <input name="followUpFrequencyDays" type="number" min={1} max={3650} defaultValue={customer.followUpFrequencyDays ?? ''} className={INPUT} />
+      </label>
+      <p className="text-xs text-slate-600">
+        {t('team')}: <span data-testid="customer-team">{customer.teamName ?? t('noTeam')}</span>
+      </p>
+      <div className="flex items-center gap-3">
+        <button type="submit" disabled={state.status === 'saving'} className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-indigo-500 disabled:opacity-60">
+          {state.status === 'saving' ? t('saving') : t('save')}
+        </button>
+        <span aria-live="polite" className="text-sm">
+          {state.status === 'saved' && <span className="text-emerald-700">{t('saved')}</span>}
+          {state.status === 'failed' && <span className="text-red-700">{t('saveFailed', { message: state.message })}</span>}
+        </span>
+      </div>
+    </form>
+  );
+}
