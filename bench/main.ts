@@ -72,6 +72,8 @@ async function main() {
     if (!server) {
       server = await startServer();
       agents = await startAgents(server.url, databaseUrl, args.agents);
+      // JIT, prepared statements, connection pools and the page cache warm up outside the figures.
+      await steadyLoad(server.url, agents, callers, 50, t(4, 2), { drainSeconds: 5 });
     }
     return { server, agents: agents! };
   };
@@ -88,11 +90,12 @@ async function main() {
         const sb = await ensureServer();
         const relay = await spawnServer({}, { entry: 'bench/relay/bare-relay.ts' });
         const relayAgents = await startRelayAgents(relay.url, args.agents);
+        await steadyLoad(relay.url, relayAgents, callers, 50, t(4, 2), { drainSeconds: 5 });
         try {
           const r = await relayComparison(
             { name: 'relay', url: relay.url, pid: relay.pid, agents: relayAgents },
             { name: 'switchboard', url: sb.server.url, pid: sb.server.pid, agents: sb.agents },
-            callers, 100, t(10, 5), t(4, 2),
+            callers, 100, t(10, 4), t(4, 2),
           );
           console.log(`  relay p99 ${r.relay.p99} ms, switchboard p99 ${r.switchboard.p99} ms: ×${r.ratioP99} (p50 ×${r.ratioP50}; median of rounds ×${r.ratioP99MedianOfRounds})`);
           return r;
@@ -132,7 +135,7 @@ async function main() {
           close: () => extra.close(),
         };
         try {
-          const r = await saturation(sb.server.url, sb.server.pid, all, callers, args.saturationRates, t(10, 5));
+          const r = await saturation(sb.server.url, sb.server.pid, all, callers, args.saturationRates, t(10, 4));
           console.log(`  p99 ≤ 100 ms up to ${r.sustained?.webhooksPerSecond ?? 0} webhooks/s; passed it at ${r.saturatedAt ? `${r.saturatedAt.webhooksPerSecond} webhooks/s (${r.saturatedAt.callsPerSecond} calls/s)` : 'no step tried'}`);
           return { agents: all.sockets.length, ...r };
         } finally {
@@ -140,13 +143,14 @@ async function main() {
         }
       });
     }
-    await stopServer();
+    // The socket memory figure wants a fresh server; --quick reuses the one it has.
+    if (!quick) await stopServer();
 
     if (wanted(args, 'sockets')) {
       await step(results, 'sockets', async () => {
         const sb = await ensureServer();
         try {
-          const r = await idleSockets(sb.server, databaseUrl, sb.agents, callers, { count: args.sockets, processes: t(4, 1), rate: 100, durationSeconds: t(60, 5) });
+          const r = await idleSockets(sb.server, databaseUrl, sb.agents, callers, { count: args.sockets, processes: t(4, 1), rate: 100, durationSeconds: t(60, 4), settleSeconds: t(5, 1) });
           console.log(`  ${r.connected} idle sockets: ${r.kibPerSocket} KiB RSS each (server ${r.serverRssMiB.before} → ${r.serverRssMiB.connected} MiB); pop p99 ${r.load.webhookToPopMs.p99} ms at 100 calls/s`);
           return r;
         } finally {
@@ -156,7 +160,7 @@ async function main() {
     }
 
     if (wanted(args, 'two-processes')) {
-      await step(results, 'two-processes', () => twoProcesses(env, databaseUrl, callers, { agents: args.agents, rate: 100, durationSeconds: t(60, 5) }));
+      await step(results, 'two-processes', () => twoProcesses(env, databaseUrl, callers, { agents: args.agents, rate: 100, durationSeconds: t(60, 4), warmSeconds: t(4, 1) }));
     }
 
     if (wanted(args, 'timers')) {

@@ -35,12 +35,12 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     customers: num('customers', quick ? 20_000 : 1_000_000),
     ordersPerCustomer: num('orders-per-customer', quick ? 2 : 10),
     rates: (flags.get('rates') ?? (quick ? '100' : '50,100,200')).split(',').map(Number),
-    durationSeconds: num('duration', quick ? 15 : 60),
+    durationSeconds: num('duration', quick ? 8 : 60),
     agents: num('agents', 20),
     only: flags.get('only')?.split(',') ?? null,
     skip: flags.get('skip')?.split(',') ?? [],
-    sockets: num('sockets', quick ? 1000 : 10_000),
-    saturationRates: (flags.get('saturation-rates') ?? (quick ? '200,400' : '100,200,300,400,500,600,700,800,1000')).split(',').map(Number),
+    sockets: num('sockets', quick ? 500 : 10_000),
+    saturationRates: (flags.get('saturation-rates') ?? (quick ? '400' : '100,200,300,400,500,600,700,800,1000')).split(',').map(Number),
     consoleCalls: num('console-calls', 100),
   };
 }

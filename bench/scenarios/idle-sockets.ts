@@ -28,7 +28,7 @@ export interface IdleSocketsResult {
  * `count` idle agents (users with sessions written straight to the database, so no scrypt login
  * each) connected from `processes` child processes to one server, then steady load at `rate`.
  */
-export async function idleSockets(server: { url: string; pid: number }, databaseUrl: string, agents: BenchAgents, callers: string[], opts: { count: number; processes: number; rate: number; durationSeconds: number }): Promise<IdleSocketsResult> {
+export async function idleSockets(server: { url: string; pid: number }, databaseUrl: string, agents: BenchAgents, callers: string[], opts: { count: number; processes: number; rate: number; durationSeconds: number; settleSeconds?: number }): Promise<IdleSocketsResult> {
   const sql = postgres(databaseUrl, { max: 2, onnotice: () => {} });
   const run = randomUUID().slice(0, 8);
   const tokens: string[] = [];
@@ -43,7 +43,7 @@ export async function idleSockets(server: { url: string; pid: number }, database
   }
   await sql.end();
 
-  await sleep(2000);
+  await sleep((opts.settleSeconds ?? 5) * 400);
   const before = await rssBytes(server.pid);
   const children: ChildProcess[] = [];
   const per = Math.ceil(tokens.length / opts.processes);
@@ -62,7 +62,7 @@ export async function idleSockets(server: { url: string; pid: number }, database
   const connected = reports.reduce((a, r) => a + r.connected, 0);
   const failed = reports.reduce((a, r) => a + r.failed, 0);
   console.log(`    ${connected} sockets connected (${failed} failed) from ${opts.processes} processes in ${connectSeconds.toFixed(1)} s`);
-  await sleep(5000); // the connect handlers' database work settles
+  await sleep((opts.settleSeconds ?? 5) * 1000); // the connect handlers' database work settles
   const withSockets = await rssBytes(server.pid);
   let load: SteadyLoadResult;
   try {

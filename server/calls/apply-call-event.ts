@@ -22,19 +22,29 @@ export async function applyEventToCall(
   event: NormalisedCallEvent,
   numbers: { from: string; to: string },
 ): Promise<AppliedCallEvent> {
-  // Fast path, one round trip: the first event of a new call (almost always its ringing) inserts it.
-  const inserted = await sql<CallRow[]>`
+  const insert = (q: postgres.Sql | postgres.TransactionSql) => q<CallRow[]>`
     insert into calls (provider, provider_call_id, direction, from_number, to_number, state, started_at, last_seq)
     values (${event.provider}, ${event.providerCallId}, ${event.direction}, ${numbers.from}, ${numbers.to}, 'ringing', ${event.occurredAt}, ${event.kind === 'ringing' ? (event.seq ?? -1) : -1})
     on conflict (provider, provider_call_id) do nothing
     returning *`;
-  if (inserted[0] && event.kind === 'ringing') {
-    return { call: inserted[0], previousState: null, created: true, transition: { state: 'ringing', changed: false } };
+  const lock = (tx: postgres.TransactionSql) => tx<CallRow[]>`
+    select * from calls where provider = ${event.provider} and provider_call_id = ${event.providerCallId} for update`;
+  // Fast path, one round trip: the first event of a new call (almost always its ringing) inserts it.
+  let created = false;
+  if (event.kind === 'ringing') {
+    const inserted = await insert(sql);
+    if (inserted[0]) return { call: inserted[0], previousState: null, created: true, transition: { state: 'ringing', changed: false } };
   }
-  const created = inserted.length > 0;
   return sql.begin(async (tx) => {
-    const call = (await tx<CallRow[]>`
-      select * from calls where provider = ${event.provider} and provider_call_id = ${event.providerCallId} for update`)[0]!;
+    // Later events find their call (one round trip less than trying the insert first); one that
+    // comes before any ringing creates it here, inside the transaction, and holds its lock.
+    let call = (await lock(tx))[0];
+    if (!call && event.kind !== 'ringing') {
+      call = (await insert(tx))[0];
+      created = call !== undefined;
+      call ??= (await lock(tx))[0]; // another process created it meanwhile
+    }
+    if (!call) throw new Error(`call ${event.provider}/${event.providerCallId} vanished`);
     const beforeEnd = event.seq !== undefined && call.ended_at !== null ? event.seq < call.last_seq : undefined;
     const transition = applyCallEvent(
       { state: call.state, answeredAt: call.answered_at, endedAt: call.ended_at, offered: !(call.queued_at && !call.offered_agent_id) },

@@ -149,7 +149,8 @@ export class CallService {
       const offered = call.offered_agent_id;
       await this.moveAgent(offered, async () => this.agentReady(offered, await this.agentQueues(offered)));
     }
-    if (call.state === 'abandoned' && call.queue_id) await this.pool.removeWaiting(call.queue_id, call.id);
+    // Ended while waiting, or answered straight from the queue (a PBX agent picked it up): it no longer waits.
+    if (call.queue_id && call.queued_at && call.state !== 'ringing') await this.pool.removeWaiting(call.queue_id, call.id);
 
     const event = { callId: call.id, state: call.state, ...(agentId && { agentId }), at };
     for (const viewer of viewers ?? (await this.viewers.list(call.id))) this.ctx.realtime.toUser(viewer, 'call:state', event);

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../context';
+import type { DomainBus } from '../events/bus';
 import { principalOf, requireAuth } from '../http/auth-guard';
 import { parseInput } from '../http/validate';
 import { notFound } from '../http/errors';
@@ -15,11 +16,13 @@ const wrapUpBody = z.object({ disposition: z.string().trim().min(1).max(100), no
 const linkBody = z.object({ customerId: z.uuid() });
 const staff = ['agent', 'supervisor', 'complaint_handler', 'admin'] as const;
 
-export function registerCallRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function registerCallRoutes(app: FastifyInstance, ctx: AppContext, bus: DomainBus): void {
   app.post('/api/calls/:id/wrapup', { preHandler: requireAuth(ctx, [...staff]) }, async (request) => {
     const { id } = parseInput(idParams, request.params, 'invalid call id');
     const body = parseInput(wrapUpBody, request.body);
     const result = await wrapUpCall(ctx.db, principalOf(request), id, body);
+    // Wrap-up time is part of handle time: the queue figures re-read the call.
+    bus.emit('call.changed', { callId: id, queueId: null, state: 'wrapped_up', at: new Date() });
     return { ok: true, ...result };
   });
 

@@ -23,7 +23,7 @@ export function registerRoutes(app: FastifyInstance, ctx: AppContext, services: 
   });
   registerAuthRoutes(app, ctx);
   registerWebhookRoutes(app, ctx, services);
-  registerCallRoutes(app, ctx);
+  registerCallRoutes(app, ctx, services.bus);
   registerCustomerDetailRoute(app, ctx);
   registerAdminRoutes(app, ctx);
   registerCustomerRoutes(app, ctx);

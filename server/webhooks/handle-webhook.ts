@@ -63,13 +63,15 @@ export async function handleWebhook(
   const handled: HandledCallEvent[] = [];
   let duplicates = 0;
   for (const event of parsed.events) {
+    // A ringing call's pop is looked up while the event is stored (read-only, see RoutePrefetch).
+    const prefetch = services.calls.prefetch(event);
     const stored = await storeProviderEvent(sql, adapter.provider, event.eventKey, webhook.body);
     if (stored.duplicate) {
       duplicates += 1;
       continue;
     }
     try {
-      const result = await services.calls.handle(event);
+      const result = await services.calls.handle(event, prefetch);
       handled.push(result);
       await markProcessed(sql, stored.id, result.callId);
     } catch (err) {

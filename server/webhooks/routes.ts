@@ -16,7 +16,7 @@ export function registerWebhookRoutes(app: FastifyInstance, ctx: AppContext, ser
   app.post('/webhooks/twilio/voice', async (request, reply) => {
     const { handled } = await handleWebhook(ctx, services, telephonyAdapter('twilio'), request);
     const callSid = (request.body as Record<string, unknown>).CallSid;
-    const target = await twilioVoiceTarget(ctx, handled[0]?.offeredAgentId, typeof callSid === 'string' ? callSid : undefined);
+    const target = await twilioVoiceTarget(ctx, handled[0]?.offeredAgentId, typeof callSid === 'string' ? callSid : undefined, handled[0]?.offeredAgentDial);
     if (target) {
       return twiml(reply, dialAgentTwiml({
         target,
