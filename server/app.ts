@@ -3,20 +3,16 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import type { Env } from './config/env';
-import { createDatabase } from '../db/client';
 import { createLogger, type Logger } from './logger';
-import { Realtime } from './realtime/realtime';
 import { registerSocketHandlers } from './realtime/socket-handlers';
-import { JobClient } from '../workers/client';
 import { startWorkers, type WorkerRuntime } from '../workers/runtime';
-import { blockingConnection, producerConnection, waitUntilReady } from '../workers/redis';
-import { LoginThrottle } from './auth/login-throttle';
 import { registerErrorHandler, registerJsonNotFound } from './http/errors';
 import { registerBodyParsers } from './http/body-parsers';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerRoutes } from './http/routes';
 import { createServices, type Services } from './services';
 import type { AppContext } from './context';
+import { createContext } from './create-context';
 import { mountConsole } from './http/console';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,13 +37,7 @@ export interface Switchboard {
 const BODY_LIMIT = 1024 * 1024; // 1 MiB: webhooks and API bodies are small; imports stream on their own route
 
 export async function createSwitchboard(config: Env, options: SwitchboardOptions = {}): Promise<Switchboard> {
-  if (!config.DATABASE_URL) throw new Error('DATABASE_URL is not set (npm run demo starts an embedded PostgreSQL for you)');
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
-  const database = createDatabase(config.DATABASE_URL, { max: 20 });
-  const onRedisError = (err: Error) => logger.warn({ err: err.message }, 'redis connection error');
-  const redis = producerConnection(config.REDIS_URL, onRedisError);
-  const streamsRedis = blockingConnection(config.REDIS_URL, onRedisError);
-  if (!(await waitUntilReady(redis))) logger.error({ redis: config.REDIS_URL.replace(/\/\/[^@]*@/, '//***@') }, 'Redis is not answering; starting without it');
 
   const app: FastifyInstance = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
@@ -62,18 +52,9 @@ export async function createSwitchboard(config: Env, options: SwitchboardOptions
   await registerSecurityHeaders(app, options.console === 'dev');
   registerErrorHandler(app);
 
-  const realtime = new Realtime(streamsRedis, config.REDIS_PREFIX, app.server);
-  const jobs = new JobClient(redis, config.REDIS_PREFIX);
-  const ctx: AppContext = {
-    config,
-    db: database.db,
-    database,
-    redis,
-    logger,
-    realtime,
-    jobs,
-    loginThrottle: new LoginThrottle(redis, config.REDIS_PREFIX),
-  };
+  const context = await createContext(config, logger, app.server);
+  const { ctx } = context;
+  const { realtime } = ctx;
   const services = createServices(ctx);
   registerSocketHandlers(ctx, realtime.io, services.socketHooks);
   registerRoutes(app, ctx, services);
@@ -103,11 +84,8 @@ export async function createSwitchboard(config: Env, options: SwitchboardOptions
         await workers?.close();
         realtime.io.local.disconnectSockets(true);
         await app.close();
-        await new Promise<void>((resolve) => realtime.io.close(() => resolve()));
         await closeConsole?.();
-        await jobs.close();
-        await Promise.allSettled([redis.quit(), streamsRedis.quit()]);
-        await database.close();
+        await context.close();
       })();
       return closing;
     },

@@ -16,7 +16,8 @@ async function main() {
   }
   const logger = createLogger(config.LOG_LEVEL);
   const dev = process.env.NODE_ENV !== 'production';
-  const switchboard = await createSwitchboard(config, { console: dev ? 'dev' : 'production', logger });
+  const consoleMode = config.CONSOLE === 'off' ? false : dev ? 'dev' : 'production';
+  const switchboard = await createSwitchboard(config, { console: consoleMode, logger });
   const url = await switchboard.listen();
   logger.info({ url, workers: config.WORKERS }, 'switchboard listening');
 

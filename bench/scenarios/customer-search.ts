@@ -21,7 +21,7 @@ export interface SearchBenchResult {
   customers: number;
   samplesPerKind: number;
   at: string;
-  kinds: Record<string, LatencySummary & { hitRate: number }>;
+  kinds: Record<string, LatencySummary & { hitRate: number; slowest: Array<{ q: string; ms: number }> }>;
 }
 
 /** Creates (once), migrates and seeds a kept measurement database; returns its URL. */
@@ -85,14 +85,18 @@ export async function customerSearchBench(options: { customers?: number; samples
     const kinds: SearchBenchResult['kinds'] = {};
     for (const [kind, list] of Object.entries(queries)) {
       const times: number[] = [];
+      const slow: Array<{ q: string; ms: number }> = [];
       let hits = 0;
       for (const q of list.slice(0, samplesPerKind)) {
         const t0 = performance.now();
         const found = await searchCustomers(handle.db, q, scope);
-        times.push(performance.now() - t0);
+        const ms = performance.now() - t0;
+        times.push(ms);
+        slow.push({ q, ms: Math.round(ms * 10) / 10 });
         if (found.length > 0) hits += 1;
       }
-      kinds[kind] = { ...summarise(times), hitRate: list.length ? Math.round((hits / Math.min(list.length, samplesPerKind)) * 1000) / 1000 : 0 };
+      const slowest = slow.sort((a, b) => b.ms - a.ms).slice(0, 3);
+      kinds[kind] = { ...summarise(times), slowest, hitRate: list.length ? Math.round((hits / Math.min(list.length, samplesPerKind)) * 1000) / 1000 : 0 };
       console.log(`  ${kind.padEnd(13)} n=${kinds[kind]!.count} p50=${kinds[kind]!.p50} ms p99=${kinds[kind]!.p99} ms hits=${kinds[kind]!.hitRate}`);
     }
     const result: SearchBenchResult = { customers, samplesPerKind, at: new Date().toISOString(), kinds };

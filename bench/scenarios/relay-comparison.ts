@@ -4,7 +4,7 @@ import { loadAverage } from '../lib/proc-stats';
 import { steadyLoad, type SteadyLoadResult } from './steady-load';
 
 export interface Target {
-  name: 'relay' | 'switchboard';
+  name: string;
   url: string;
   pid: number;
   agents: BenchAgents;
@@ -28,13 +28,16 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const r2 = (n: number) => Math.round(n * 100) / 100;
 
 /**
+ * (Also used by bench/tools/compare-servers.ts for before/after: `relay` is then the first target.)
  * The same load generator and the same socket.io clients against the bare relay and Switchboard,
  * in alternating slices (relay, switchboard, switchboard, relay, …: ABBA, so neither always goes
  * first after a pause), so a noisy neighbour hits both alike and the ratio holds.
  */
 export async function relayComparison(relay: Target, switchboard: Target, callers: string[], rate: number, sliceSeconds: number, rounds: number): Promise<RelayComparisonResult> {
-  const samples = new Map<string, number[]>([['relay', []], ['switchboard', []]]);
-  const totals = new Map<string, { errors: number; cpu: number[] }>([['relay', { errors: 0, cpu: [] }], ['switchboard', { errors: 0, cpu: [] }]]);
+  const relayName = relay.name;
+  const sbName = switchboard.name;
+  const samples = new Map<string, number[]>([[relayName, []], [sbName, []]]);
+  const totals = new Map<string, { errors: number; cpu: number[] }>([[relayName, { errors: 0, cpu: [] }], [sbName, { errors: 0, cpu: [] }]]);
   const slices: RelayComparisonResult['slices'] = [];
   const perRound: Array<Record<string, number>> = [];
   for (let round = 0; round < rounds; round++) {
@@ -47,7 +50,7 @@ export async function relayComparison(relay: Target, switchboard: Target, caller
       totals.get(t.name)!.cpu.push(r.serverCpuPercent ?? 0);
       p99s[t.name] = r.webhookToPopMs.p99;
       slices.push({ target: t.name, round, p50: r.webhookToPopMs.p50, p99: r.webhookToPopMs.p99, max: r.webhookToPopMs.max, errors: r.errors, unpopped: r.unpopped, serverCpuPercent: r.serverCpuPercent, loadAverage1m: loadAverage() });
-      console.log(`    round ${round + 1}/${rounds} ${t.name.padEnd(11)} p50 ${r.webhookToPopMs.p50} p99 ${r.webhookToPopMs.p99} max ${r.webhookToPopMs.max} ms, cpu ${r.serverCpuPercent}%, load ${loadAverage()}`);
+      console.log(`    round ${round + 1}/${rounds} ${t.name.padEnd(12)} p50 ${r.webhookToPopMs.p50} p99 ${r.webhookToPopMs.p99} max ${r.webhookToPopMs.max} ms, cpu ${r.serverCpuPercent}%, load ${loadAverage()}`);
     }
     perRound.push(p99s);
   }
@@ -55,8 +58,8 @@ export async function relayComparison(relay: Target, switchboard: Target, caller
     const t = totals.get(name)!;
     return { ...summarise(samples.get(name)!), errors: t.errors, serverCpuPercent: r2(t.cpu.reduce((a, b) => a + b, 0) / t.cpu.length) };
   };
-  const relayAll = pooled('relay');
-  const sbAll = pooled('switchboard');
+  const relayAll = pooled(relayName);
+  const sbAll = pooled(sbName);
   return {
     rate,
     sliceSeconds,
@@ -66,6 +69,6 @@ export async function relayComparison(relay: Target, switchboard: Target, caller
     switchboard: sbAll,
     ratioP99: r2(sbAll.p99 / relayAll.p99),
     ratioP50: r2(sbAll.p50 / relayAll.p50),
-    ratioP99MedianOfRounds: r2(median(perRound.map((r) => r.switchboard! / r.relay!))),
+    ratioP99MedianOfRounds: r2(median(perRound.map((r) => r[sbName]! / r[relayName]!))),
   };
 }

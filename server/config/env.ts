@@ -34,6 +34,8 @@ const schema = z
       z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code such as US or CN').default('US'),
     ),
     WORKERS: z.preprocess(emptyToUndefined, z.enum(['inline', 'off']).default('inline')),
+    /** `off`: an API/webhook-only process that serves no console pages (the console lives elsewhere). */
+    CONSOLE: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).default('on')),
     LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
     /** Prefix of every Redis key this deployment writes (BullMQ queues, presence, streams); lets tests share one Redis. */
     REDIS_PREFIX: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9_-]+$/).default('sb')),
