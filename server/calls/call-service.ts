@@ -17,6 +17,8 @@ export interface HandledCallEvent {
   state: CallRow['state'];
   /** The agent the call is offered to right now, if any (the Twilio voice answer dials them). */
   offeredAgentId: string | null;
+  /** The stored provider event is already marked processed (with the call write): no separate update. */
+  eventMarked?: boolean;
   /** Where that agent is dialled (read in the same round trip as the routing write), when known. */
   offeredAgentDial?: { id: string; dial_identity: string | null; phone: string | null } | null;
 }
@@ -69,12 +71,16 @@ export class CallService {
     return prefetch;
   }
 
-  async handle(event: NormalisedCallEvent, prefetch?: RoutePrefetch): Promise<HandledCallEvent> {
-    const applied = await applyEventToCall(this.ctx.database.sql, event, { from: prefetch?.from ?? this.e164(event.from), to: prefetch?.to ?? this.e164(event.to) });
+  /**
+   * `storedEventId`: the provider event as stored; it is marked processed with the call write when
+   * that happens (a failure after it is recorded over it, as before: see handleWebhook).
+   */
+  async handle(event: NormalisedCallEvent, prefetch?: RoutePrefetch, storedEventId?: number): Promise<HandledCallEvent> {
+    const applied = await applyEventToCall(this.ctx.database.sql, event, { from: prefetch?.from ?? this.e164(event.from), to: prefetch?.to ?? this.e164(event.to) }, storedEventId);
     const { call } = applied;
-    if (applied.created && call.state === 'ringing') return this.route(call, prefetch);
+    if (applied.created && call.state === 'ringing') return { ...(await this.route(call, prefetch)), eventMarked: applied.eventMarked };
     if (applied.transition.changed) await this.afterTransition(applied);
-    return { callId: call.id, state: call.state, offeredAgentId: call.offered_agent_id };
+    return { callId: call.id, state: call.state, offeredAgentId: call.offered_agent_id, eventMarked: applied.eventMarked };
   }
 
   /** A new call: find the caller and the queue, offer it to an agent or let it wait. */

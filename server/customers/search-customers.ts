@@ -40,13 +40,15 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const NAME_CANDIDATES = 200;
 
 /**
- * Substring match for 3+ characters. Shorter text (a two-character Chinese name, a surname) has no
+ * Substring match for 3+ characters and for Chinese text. Shorter Latin text (a surname) has no
  * trigram of its own inside `%…%`, which made PostgreSQL read the whole trigram index; it matches
  * the start of the name or of a word in it instead, which the index serves.
  */
 function nameMatch(text: string) {
   const name = sql`lower(${customers.name})`;
-  if ([...text].length >= 3) return sql`${name} like lower(${`%${escapeLike(text)}%`})`;
+  // Chinese given names are two characters written inside the full name (晓明 in 周晓明): they must
+  // match anywhere, even though that read cannot use the trigram index.
+  if ([...text].length >= 3 || /\p{Script=Han}/u.test(text)) return sql`${name} like lower(${`%${escapeLike(text)}%`})`;
   const prefix = `${escapeLike(text)}%`;
   return sql`(${name} like lower(${prefix}) or ${name} like lower(${`% ${prefix}`}))`;
 }

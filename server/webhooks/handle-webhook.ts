@@ -71,9 +71,9 @@ export async function handleWebhook(
       continue;
     }
     try {
-      const result = await services.calls.handle(event, prefetch);
+      const result = await services.calls.handle(event, prefetch, stored.id);
       handled.push(result);
-      await markProcessed(sql, stored.id, result.callId);
+      if (!result.eventMarked) await markProcessed(sql, stored.id, result.callId);
     } catch (err) {
       // Stored but not applied: the provider's retry of this delivery will apply it.
       await markProcessed(sql, stored.id, null, err instanceof Error ? err.message : String(err)).catch(() => {});
