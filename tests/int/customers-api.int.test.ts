@@ -285,6 +285,18 @@ describe('team scoping', () => {
     const [row] = await cn.sb.ctx.db.select().from(customers).where(eq(customers.id, inB));
     expect(row!.tags).toEqual([]);
   });
+
+  it('moves a customer to another team for an admin, never for a team-scoped user', async () => {
+    const scoped = await bearerFor('supervisor', teamA);
+    expect((await call(cn, 'PATCH', `/api/customers/${inA}`, { team: 'B' + uniq('') }, scoped.auth)).status).toBe(403);
+    const admin = await bearerFor('admin');
+    const moved = await call(cn, 'PATCH', `/api/customers/${inA}`, { team: 'Moved Team' }, admin.auth);
+    expect(moved.status).toBe(200);
+    const [row] = await cn.sb.ctx.db.select().from(customers).where(eq(customers.id, inA));
+    const [team] = await cn.sb.ctx.db.select().from(teams).where(eq(teams.name, 'Moved Team'));
+    expect(row!.teamId).toBe(team!.id);
+    expect((await call(cn, 'PATCH', `/api/customers/${inA}`, { team: null }, admin.auth)).status).toBe(200);
+  });
 });
 
 describe('customer page edits', () => {
