@@ -45,7 +45,7 @@ export function createServices(ctx: AppContext): Services {
       for (const pop of await calls.ringingPopsFor(socket.data.userId)) socket.emit('call:pop', pop);
       await replayPending(ctx, socket);
       // Supervisors see the floor at once, not at the next change.
-      if (socket.data.role === 'supervisor' || socket.data.role === 'admin') socket.emit('queue:snapshot', await queueBoard.snapshot());
+      if (socket.data.role === 'supervisor' || socket.data.role === 'admin') socket.emit('queue:snapshot', await queueBoard.snapshot(socket.data.role === 'admin' ? null : socket.data.teamId));
       bus.emit('agent.connected', { agentId: socket.data.userId });
     },
     onDisconnect: (userId) => agents.disconnected(userId),

@@ -56,6 +56,7 @@ export function composeQueueSnapshot(
       abandoned: m.abandoned,
       serviceLevel: m.serviceLevel,
       id: queue.id,
+      teamId: queue.teamId,
       shortAbandons: m.shortAbandons,
       missed: m.missed,
       abandonRate: m.abandonRate,
@@ -75,6 +76,7 @@ export function composeQueueSnapshot(
     .map((a) => ({
       id: a.id,
       name: a.name,
+      teamId: a.teamId,
       state: stateOf(a.id),
       since: (presence.get(a.id)?.since ?? now).toISOString(),
       queues: a.queueIds.map((id) => queueName.get(id)).filter((n): n is string => n !== undefined),

@@ -2,7 +2,8 @@ import { once } from 'node:events';
 import type { AppContext } from '../context';
 import type { DomainBus } from '../events/bus';
 import { PopCache } from '../calls/call-viewers';
-import { SUPERVISORS_ROOM } from '../realtime/rooms';
+import { SUPERVISORS_ROOM, teamBoardRoom } from '../realtime/rooms';
+import { scopeSnapshot, snapshotTeams } from './scope-snapshot';
 import { buildQueueSnapshot } from './build-queue-snapshot';
 import { callContribution, type StatsCallRow } from './call-contribution';
 import { forEachStatsCallSince, loadStatsCall } from './load-stats-call';
@@ -34,7 +35,10 @@ export class QueueBoard {
     this.build = () => buildQueueSnapshot({ redis: ctx.redis, prefix, store: this.store, pops, roster: () => this.roster.get() });
     this.emitter = new SnapshotEmitter(
       this.build,
-      (snapshot) => ctx.realtime.toRoom(SUPERVISORS_ROOM, 'queue:snapshot', snapshot),
+      (snapshot) => {
+        ctx.realtime.toRoom(SUPERVISORS_ROOM, 'queue:snapshot', snapshot);
+        for (const teamId of snapshotTeams(snapshot)) ctx.realtime.toRoom(teamBoardRoom(teamId), 'queue:snapshot', scopeSnapshot(snapshot, teamId));
+      },
       (err) => ctx.logger.error({ err }, 'queue snapshot failed'),
       { claimHeartbeat: async () => (await ctx.redis.set(`${prefix}:qsnap-tick`, '1', 'PX', 900, 'NX')) === 'OK' },
     );
@@ -72,10 +76,10 @@ export class QueueBoard {
     );
   }
 
-  /** A snapshot built now, with queues and agents re-read (one may have been created a moment ago). */
-  snapshot(): Promise<BoardSnapshot> {
+  /** A snapshot built now, with queues and agents re-read (one may have been created a moment ago), as `teamId` may see it. */
+  async snapshot(teamId: string | null = null): Promise<BoardSnapshot> {
     this.roster.invalidate();
-    return this.build();
+    return scopeSnapshot(await this.build(), teamId);
   }
 
   /**

@@ -7,11 +7,14 @@ export interface RosterQueue {
   /** 0–1, the share of calls that should be answered within serviceLevelSeconds. */
   serviceLevelTarget: number;
   timezone: string;
+  /** null: a queue of no team, on every supervisor's board. */
+  teamId: string | null;
 }
 
 export interface RosterAgent {
   id: string;
   name: string;
+  teamId: string | null;
   /** Queue ids the agent is a member of; empty = a generalist serving every queue. */
   queueIds: string[];
 }
@@ -24,16 +27,16 @@ export interface Roster {
 /** Every queue and every active agent with their memberships: two small queries. */
 export async function loadRoster(sql: postgres.Sql): Promise<Roster> {
   const [queues, agents] = await Promise.all([
-    sql<Array<{ id: string; name: string; sls: number; target: number; timezone: string }>>`
-      select id, name, service_level_seconds as sls, service_level_target_pct as target, timezone from queues order by name`,
-    sql<Array<{ id: string; name: string; queue_ids: string[] }>>`
-      select u.id, u.name, coalesce(array_agg(uq.queue_id) filter (where uq.queue_id is not null), '{}') as queue_ids
+    sql<Array<{ id: string; name: string; sls: number; target: number; timezone: string; team_id: string | null }>>`
+      select id, name, service_level_seconds as sls, service_level_target_pct as target, timezone, team_id from queues order by name`,
+    sql<Array<{ id: string; name: string; team_id: string | null; queue_ids: string[] }>>`
+      select u.id, u.name, u.team_id, coalesce(array_agg(uq.queue_id) filter (where uq.queue_id is not null), '{}') as queue_ids
       from users u left join user_queues uq on uq.user_id = u.id
       where u.role = 'agent' and u.active group by u.id order by u.name`,
   ]);
   return {
-    queues: queues.map((q) => ({ id: q.id, name: q.name, serviceLevelSeconds: q.sls, serviceLevelTarget: q.target / 100, timezone: q.timezone })),
-    agents: agents.map((a) => ({ id: a.id, name: a.name, queueIds: a.queue_ids })),
+    queues: queues.map((q) => ({ id: q.id, name: q.name, serviceLevelSeconds: q.sls, serviceLevelTarget: q.target / 100, timezone: q.timezone, teamId: q.team_id })),
+    agents: agents.map((a) => ({ id: a.id, name: a.name, teamId: a.team_id, queueIds: a.queue_ids })),
   };
 }
 

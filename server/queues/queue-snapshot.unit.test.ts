@@ -9,7 +9,7 @@ import type { CallPop } from '../realtime/events';
 
 const at = (iso: string) => new Date(iso);
 const plus = (d: Date, s: number) => new Date(d.getTime() + s * 1000);
-const SHANGHAI = { serviceLevelSeconds: 20, timezone: 'Asia/Shanghai' };
+const SHANGHAI = { serviceLevelSeconds: 20, timezone: 'Asia/Shanghai', teamId: null };
 const NOW = at('2025-06-10T02:00:00Z'); // 10:00 in Shanghai, day began 2025-06-09T16:00Z
 const DAY_START = at('2025-06-09T16:00:00Z').getTime();
 
@@ -76,7 +76,7 @@ describe('callContribution', () => {
     ];
     const fields = sum(rows);
     const fromCounters = composeQueueSnapshot(
-      { queues: [{ id: 'q1', name: 'support', serviceLevelSeconds: 20, serviceLevelTarget: 0.8, timezone: 'Asia/Shanghai' }], agents: [] },
+      { queues: [{ id: 'q1', name: 'support', serviceLevelSeconds: 20, serviceLevelTarget: 0.8, timezone: 'Asia/Shanghai', teamId: null }], agents: [] },
       [{ fields, waiting: rows.filter((r) => r.state === 'ringing').map((r) => ({ callId: r.id, since: r.startedAt.getTime() })) }],
       new Map(),
       new Map(),
@@ -106,14 +106,14 @@ describe('callContribution', () => {
 describe('composeQueueSnapshot', () => {
   const roster: Roster = {
     queues: [
-      { id: 'q1', name: 'sales', serviceLevelSeconds: 20, serviceLevelTarget: 0.8, timezone: 'UTC' },
-      { id: 'q2', name: 'support', serviceLevelSeconds: 30, serviceLevelTarget: 0.9, timezone: 'Asia/Shanghai' },
+      { id: 'q1', name: 'sales', serviceLevelSeconds: 20, serviceLevelTarget: 0.8, timezone: 'UTC', teamId: null },
+      { id: 'q2', name: 'support', serviceLevelSeconds: 30, serviceLevelTarget: 0.9, timezone: 'Asia/Shanghai', teamId: null },
     ],
     agents: [
-      { id: 'a1', name: 'Member of sales', queueIds: ['q1'] },
-      { id: 'a2', name: 'Generalist', queueIds: [] },
-      { id: 'a3', name: 'Member of support', queueIds: ['q2'] },
-      { id: 'a4', name: 'Never signed in', queueIds: ['q1', 'q2'] },
+      { id: 'a1', name: 'Member of sales', teamId: null, queueIds: ['q1'] },
+      { id: 'a2', name: 'Generalist', teamId: null, queueIds: [] },
+      { id: 'a3', name: 'Member of support', teamId: 't-east', queueIds: ['q2'] },
+      { id: 'a4', name: 'Never signed in', teamId: null, queueIds: ['q1', 'q2'] },
     ],
   };
   const presence = new Map<string, AgentPresence>([
@@ -134,7 +134,7 @@ describe('composeQueueSnapshot', () => {
     expect(snapshot.queues[0]!.agents).toEqual({ available: 1, busy: 1, wrapUp: 0, away: 0 });
     expect(snapshot.queues[1]!.agents).toEqual({ available: 1, busy: 0, wrapUp: 1, away: 0 });
     expect(snapshot.agents.map((a) => a.id)).toEqual(['a1', 'a2', 'a3']);
-    expect(snapshot.agents[0]).toEqual({ id: 'a1', name: 'Member of sales', state: 'busy', since: '2025-06-10T01:58:00.000Z', queues: ['sales'] });
+    expect(snapshot.agents[0]).toEqual({ id: 'a1', name: 'Member of sales', teamId: null, state: 'busy', since: '2025-06-10T01:58:00.000Z', queues: ['sales'] });
   });
 
   it('lists waiting callers with what the pop knew, and their queue’s own day', () => {

@@ -24,6 +24,7 @@ export interface QuarterHourSeries {
 /** What Switchboard adds to each queue of the contract's snapshot. */
 export interface BoardQueueExtras {
   id: string;
+  teamId: string | null;
   shortAbandons: number;
   missed: number;
   abandonRate: number | null;
@@ -44,6 +45,7 @@ export interface BoardQueueEntry extends QueueSnapshotEntry, BoardQueueExtras {}
 export interface BoardAgentEntry {
   id: string;
   name: string;
+  teamId: string | null;
   state: AgentState;
   since: string;
   /** Names of the agent's queues; empty for a generalist. */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context';
 import { findSessionUser } from '../auth/sessions';
 import { SESSION_COOKIE } from '../http/auth-guard';
-import { roleRoom, SUPERVISORS_ROOM, userRoom } from './rooms';
+import { roleRoom, SUPERVISORS_ROOM, teamBoardRoom, userRoom } from './rooms';
 import type { TypedServer, TypedSocket } from './realtime';
 
 const statusPayload = z.object({ status: z.enum(['available', 'away', 'wrap_up']) });
@@ -38,7 +38,9 @@ export function registerSocketHandlers(ctx: AppContext, io: TypedServer, hooks: 
   io.on('connection', (socket) => {
     const { userId, role } = socket.data;
     void socket.join([userRoom(userId), roleRoom(role)]);
-    if (role === 'supervisor' || role === 'admin') void socket.join(SUPERVISORS_ROOM);
+    // Where teams are used, a supervisor sees their team's queues only; admins see every queue.
+    if (role === 'admin' || (role === 'supervisor' && !socket.data.teamId)) void socket.join(SUPERVISORS_ROOM);
+    else if (role === 'supervisor' && socket.data.teamId) void socket.join(teamBoardRoom(socket.data.teamId));
 
     socket.on('agent:status', async (payload, ack) => {
       const parsed = statusPayload.safeParse(payload);

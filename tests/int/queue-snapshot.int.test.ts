@@ -156,3 +156,34 @@ describe('queue:snapshot', () => {
     supervisor.close();
   });
 });
+
+describe('queue:snapshot where teams are used', () => {
+  it("gives a team's supervisor their team's queues (and queues of no team) only, on the socket and over HTTP", async () => {
+    const admin = apiClient(a.url, API_TOKEN);
+    const tag = randomUUID().slice(0, 6);
+    const north = `north-${tag}`;
+    const east = `east-${tag}`;
+    expect((await admin.post('/api/queues', { name: `${north}-q`, numbers: [], team: north })).status).toBe(201);
+    expect((await admin.post('/api/queues', { name: `${east}-q`, numbers: [], team: east })).status).toBe(201);
+    const [team] = await a.sb.ctx.database.sql`select id from teams where name = ${north}`;
+    const sup = await createUser(a.sb, { role: 'supervisor', teamId: team!.id as string });
+    const { token } = await login(a.url, sup.email, sup.password);
+    const socket = await connectClient(a.url, { token });
+    try {
+      const first = (await nextEvent(socket, 'queue:snapshot')) as BoardSnapshot;
+      const names = first.queues.map((q) => q.name);
+      expect(names).toContain(`${north}-q`);
+      expect(names).not.toContain(`${east}-q`);
+      const overHttp = await snapshotOver(a, token);
+      expect(overHttp.queues.map((q) => q.name)).toContain(`${north}-q`);
+      expect(overHttp.queues.map((q) => q.name)).not.toContain(`${east}-q`);
+      // A change re-sends the board: still the team's only.
+      await admin.post('/api/queues', { name: `${east}-q2`, numbers: [], team: east });
+      await postCti(a.url, CTI_TOKEN, { event: 'newCall', from: '+16505550999', to: '+16505550998', direction: 'in', callId: randomUUID() });
+      const next = (await nextEvent(socket, 'queue:snapshot')) as BoardSnapshot;
+      expect(next.queues.every((q) => (q as BoardQueueEntry).teamId === null || (q as BoardQueueEntry).teamId === team!.id)).toBe(true);
+    } finally {
+      socket.close();
+    }
+  });
+});
