@@ -11,6 +11,7 @@ import { CallViewers, PopCache, rememberPop } from './call-viewers';
 import { QueueCache } from './queue-cache';
 import type { CallRow } from './call-row';
 import { callPriority } from './call-priority';
+import { connectWaitingTwilioCall } from './connect-waiting-twilio-call';
 
 export interface HandledCallEvent {
   callId: string;
@@ -131,6 +132,8 @@ export class CallService {
     }
     const [cached] = await this.pops.get<CallPop>([callId]);
     if (cached) await this.sendPop(agentId, cached);
+    // Twilio holds the caller in <Enqueue>: ring the agent now (the other providers' PBX routes itself).
+    if (call.provider === 'twilio') void connectWaitingTwilioCall(this.ctx, agentId, call.provider_call_id);
     this.ctx.realtime.toUser(agentId, 'call:state', { callId, state: 'ringing', agentId, at: now.toISOString() });
     this.bus.emit('call.changed', { callId, queueId: call.queue_id, state: 'ringing', at: now });
   }
