@@ -11,6 +11,7 @@ export const DISCONNECT_GRACE_MS = 30_000;
 
 export class AgentStatusService {
   private readonly graceTimers = new Map<string, NodeJS.Timeout>();
+  private stopped = false;
 
   constructor(
     private readonly ctx: AppContext,
@@ -49,6 +50,7 @@ export class AgentStatusService {
   }
 
   async disconnected(agentId: string): Promise<void> {
+    if (this.stopped) return; // the server is closing its sockets itself
     if (await this.ctx.realtime.isOnline(agentId)) return;
     this.connected(agentId);
     const timer = setTimeout(() => {
@@ -69,6 +71,7 @@ export class AgentStatusService {
   }
 
   stop(): void {
+    this.stopped = true;
     for (const timer of this.graceTimers.values()) clearTimeout(timer);
     this.graceTimers.clear();
   }

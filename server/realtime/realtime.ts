@@ -16,7 +16,7 @@ type EventArgs<E extends keyof ServerToClientEvents> = Parameters<ServerToClient
 export class Realtime {
   readonly io: TypedServer;
 
-  constructor(streamsClient: Redis, prefix: string, httpServer?: HttpServer) {
+  constructor(private readonly streamsClient: Redis, prefix: string, httpServer?: HttpServer) {
     const options = {
       adapter: createAdapter(streamsClient, { streamName: `${prefix}:socket.io` }),
       serveClient: false,
@@ -36,7 +36,10 @@ export class Realtime {
 
   /** Whether the user has a socket on any server process. */
   async isOnline(userId: string): Promise<boolean> {
-    const sockets = await this.io.in(userRoom(userId)).fetchSockets();
+    // The adapter publishes the cross-process request without awaiting it, so asking while Redis is
+    // away (or closing) would surface as an unhandled rejection: then only this process can answer.
+    const scope = this.streamsClient.status === 'ready' ? this.io : this.io.local;
+    const sockets = await scope.in(userRoom(userId)).fetchSockets();
     return sockets.length > 0;
   }
 

@@ -1,70 +1,20 @@
-import { mkdir } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
-import { apiClient, type ApiClient } from '../support/api';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
-import { createUser, startTestServer, type TestServer } from '../support/test-server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useConsoleHarness } from '../support/console-harness';
+import { createUser } from '../support/test-server';
 
-const SCREENSHOTS = 'test-results/screenshots';
-const API_TOKEN = 'e2e-complaints-token';
-
-let db: TestDatabase;
-let server: TestServer;
-let admin: ApiClient;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: Error[] = [];
-
-beforeAll(async () => {
-  db = await createTestDatabase('e2ecomplaints');
-  server = await startTestServer(db.url, { API_TOKEN }, { console: 'production' });
-  admin = apiClient(server.url, API_TOKEN);
-  browser = await launchBrowser();
-  await mkdir(SCREENSHOTS, { recursive: true });
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-  expect(pageErrors.splice(0).map((e) => e.message)).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await db?.drop();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.url, locale: 'en-US', viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (err) => pageErrors.push(err));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) pageErrors.push(new Error(msg.text()));
-  });
-  return page;
-}
-
-async function signIn(page: Page, email: string, password: string, home: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel(/email|邮箱/i).fill(email);
-  await page.getByLabel(/password|密码/i).fill(password);
-  await page.locator('form button[type=submit]').click();
-  await page.waitForURL(`**${home}`);
-}
+const h = useConsoleHarness('e2ecomplaints', { API_TOKEN: 'e2e-complaints-token' });
 
 const row = (page: Page, id: string) => page.locator(`[data-testid=complaint-row][data-complaint-id="${id}"]`);
 
 describe('complaints in Chromium', () => {
   it('a complaint opened with the form appears in the handler’s list, ticking, with customer and segment', async () => {
-    const handler = await createUser(server.sb, { role: 'complaint_handler', name: 'Hana Handler' });
-    const customer = await admin.post<{ id: string }>('/api/customers', { name: 'Zhou Min', phones: ['+14155550142'] });
+    const handler = await createUser(h.server.sb, { role: 'complaint_handler', name: 'Hana Handler' });
+    const customer = await h.admin.post<{ id: string }>('/api/customers', { name: 'Zhou Min', phones: ['+14155550142'] });
     expect(customer.status).toBe(201);
 
-    const page = await newPage();
-    await signIn(page, handler.email, handler.password, '/complaints');
+    const page = await h.newPage();
+    await h.signIn(page, handler.email, handler.password, { home: '/complaints' });
     await page.goto(`/complaints/new?customerId=${customer.body.id}`);
     await page.getByTestId('new-complaint-customer').filter({ hasText: 'Zhou Min' }).waitFor();
     const form = page.getByTestId('open-complaint-form');
@@ -89,7 +39,7 @@ describe('complaints in Chromium', () => {
       ([sel, before]) => document.querySelector(sel)?.textContent !== before,
       [`[data-complaint-id="${id}"] [data-testid=deadline]`, first] as const,
     );
-    await page.screenshot({ path: `${SCREENSHOTS}/complaints-handler-en.png`, fullPage: true });
+    await page.screenshot({ path: `${h.screenshots}/complaints-handler-en.png`, fullPage: true });
 
     await listed.getByRole('link', { name: 'Blender arrived cracked' }).click();
     await page.locator(`[data-testid=complaint-detail][data-complaint-id="${id}"]`).waitFor();
@@ -99,9 +49,9 @@ describe('complaints in Chromium', () => {
   });
 
   it('after its deadline a complaint shows on the supervisor’s view at level 2, with a toast', async () => {
-    const handler = await createUser(server.sb, { role: 'complaint_handler' });
-    const supervisor = await createUser(server.sb, { role: 'supervisor', name: 'Sun Supervisor' });
-    const ladder = await admin.put('/api/escalation-policies/e2e-ladder', {
+    const handler = await createUser(h.server.sb, { role: 'complaint_handler' });
+    const supervisor = await createUser(h.server.sb, { role: 'supervisor', name: 'Sun Supervisor' });
+    const ladder = await h.admin.put('/api/escalation-policies/e2e-ladder', {
       categories: ['e2e-escalation'],
       levels: [
         { level: 1, assignTo: { userId: handler.id }, respondWithin: 'PT5S', resolveWithin: 'P1D' },
@@ -109,19 +59,19 @@ describe('complaints in Chromium', () => {
       ],
     });
     expect(ladder.status).toBe(200);
-    const customer = await admin.post<{ id: string }>('/api/customers', { name: 'Qian Lei', phones: ['+14155550143'] });
+    const customer = await h.admin.post<{ id: string }>('/api/customers', { name: 'Qian Lei', phones: ['+14155550143'] });
 
-    const supervisorPage = await newPage();
-    await signIn(supervisorPage, supervisor.email, supervisor.password, '/supervisor');
+    const supervisorPage = await h.newPage();
+    await h.signIn(supervisorPage, supervisor.email, supervisor.password, { home: '/supervisor' });
     await supervisorPage.getByRole('link', { name: 'Complaints' }).click();
     await supervisorPage.waitForURL('**/complaints');
     await supervisorPage.locator('[data-testid=complaints-view-escalated][aria-selected=true]').waitFor();
     await supervisorPage.locator('[data-testid=connection-status][data-state=connected]').waitFor();
-    const handlerPage = await newPage();
-    await signIn(handlerPage, handler.email, handler.password, '/complaints');
+    const handlerPage = await h.newPage();
+    await h.signIn(handlerPage, handler.email, handler.password, { home: '/complaints' });
     await handlerPage.locator('[data-testid=connection-status][data-state=connected]').waitFor();
 
-    const created = await admin.post<{ id: string; level: number; assigneeId: string }>('/api/complaints', {
+    const created = await h.admin.post<{ id: string; level: number; assigneeId: string }>('/api/complaints', {
       customerId: customer.body.id,
       summary: 'Charged twice',
       category: 'e2e-escalation',
@@ -137,7 +87,7 @@ describe('complaints in Chromium', () => {
     expect(await escalated.getAttribute('data-level')).toBe('2');
     expect(await escalated.innerText()).toContain('Sun Supervisor');
     await supervisorPage.locator(`[data-testid=complaint-toast][data-complaint-id="${created.body.id}"]`).waitFor();
-    await supervisorPage.screenshot({ path: `${SCREENSHOTS}/complaints-supervisor-en.png`, fullPage: true });
+    await supervisorPage.screenshot({ path: `${h.screenshots}/complaints-supervisor-en.png`, fullPage: true });
 
     // The handler's list loses it (no longer theirs), the trail says why.
     await row(handlerPage, created.body.id).waitFor({ state: 'detached', timeout: 20_000 });
@@ -146,6 +96,6 @@ describe('complaints in Chromium', () => {
 
     await supervisorPage.getByTestId('language-zh-CN').click();
     await supervisorPage.locator('[data-testid=complaint-event][data-type=escalated]').filter({ hasText: '未按时确认受理' }).waitFor();
-    await supervisorPage.screenshot({ path: `${SCREENSHOTS}/complaint-detail-zh-CN.png`, fullPage: true });
+    await supervisorPage.screenshot({ path: `${h.screenshots}/complaint-detail-zh-CN.png`, fullPage: true });
   });
 });

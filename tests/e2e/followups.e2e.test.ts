@@ -1,76 +1,26 @@
-import { mkdir } from 'node:fs/promises';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { followUps, notifications } from '../../db/schema';
-import { launchBrowser } from '../support/browser';
-import { apiClient, type ApiClient } from '../support/api';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
-import { createUser, startTestServer, type TestServer } from '../support/test-server';
+import { useConsoleHarness } from '../support/console-harness';
+import { createUser } from '../support/test-server';
 
-const SCREENSHOTS = 'test-results/screenshots';
-
-let db: TestDatabase;
-let server: TestServer;
-let browser: Browser;
-let admin: ApiClient;
-const contexts: BrowserContext[] = [];
-const pageErrors: Error[] = [];
-
-beforeAll(async () => {
-  db = await createTestDatabase('e2efollowups');
-  server = await startTestServer(db.url, { API_TOKEN: 'admin-token', DEFAULT_REGION: 'CN' }, { console: 'production' });
-  admin = apiClient(server.url, 'admin-token');
-  browser = await launchBrowser();
-  await mkdir(SCREENSHOTS, { recursive: true });
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-  expect(pageErrors.splice(0).map((e) => e.message)).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await db?.drop();
-});
-
-async function newPage(): Promise<Page> {
-  // The agent works in Berlin; the customer lives in Shanghai: both local times are shown.
-  const context = await browser.newContext({ baseURL: server.url, locale: 'en-US', timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (err) => pageErrors.push(err));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) pageErrors.push(new Error(msg.text()));
-  });
-  return page;
-}
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel(/email|邮箱/i).fill(email);
-  await page.getByLabel(/password|密码/i).fill(password);
-  await page.locator('form button[type=submit]').click();
-}
+// The agent works in Berlin; the customer lives in Shanghai: both local times are shown.
+const h = useConsoleHarness('e2efollowups', { API_TOKEN: 'admin-token', DEFAULT_REGION: 'CN' }, { page: { timezoneId: 'Europe/Berlin' } });
 
 async function followUp(customerId: string, assigneeId: string, inMs: number, reason: string): Promise<string> {
-  const res = await admin.post<{ id: string }>('/api/followups', { customerId, assigneeId, reason, dueAt: new Date(Date.now() + inMs).toISOString() });
+  const res = await h.admin.post<{ id: string }>('/api/followups', { customerId, assigneeId, reason, dueAt: new Date(Date.now() + inMs).toISOString() });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.id;
 }
 
 describe('follow-ups in Chromium', () => {
   it('lists a follow-up, pops it when due, and clears it when the outcome is recorded', async () => {
-    const agent = await createUser(server.sb, { role: 'agent', name: 'Zhou Min' });
-    const cust = await admin.post<{ id: string }>('/api/customers', { name: 'Liu Yang 刘洋', phones: ['139 1234 5678'], timezone: 'Asia/Shanghai' });
+    const agent = await createUser(h.server.sb, { role: 'agent', name: 'Zhou Min' });
+    const cust = await h.admin.post<{ id: string }>('/api/customers', { name: 'Liu Yang 刘洋', phones: ['139 1234 5678'], timezone: 'Asia/Shanghai' });
     expect(cust.status).toBe(201);
 
-    const page = await newPage();
-    await signIn(page, agent.email, agent.password);
-    await page.waitForURL('**/agent');
+    const page = await h.newPage();
+    await h.signIn(page, agent.email, agent.password, { home: '/agent' });
     await page.locator('[data-testid=connection-status][data-state=connected]').waitFor();
     await page.getByTestId('status-available').click();
     await page.locator('[data-testid=agent-status][data-status=available]').waitFor();
@@ -89,7 +39,7 @@ describe('follow-ups in Chromium', () => {
     expect(await pop.getByTestId('followup-pop-customer').innerText()).toBe('Liu Yang 刘洋');
     expect(await pop.getByTestId('followup-pop-reason').innerText()).toBe('Confirm the replacement arrived');
     await page.locator(`[data-testid=followups-due] [data-followup-id="${id}"]`).waitFor();
-    await page.screenshot({ path: `${SCREENSHOTS}/followups-due-en.png`, fullPage: true });
+    await page.screenshot({ path: `${h.screenshots}/followups-due-en.png`, fullPage: true });
 
     // No provider configured: Start says to dial by hand.
     await pop.getByTestId('followup-start').click();
@@ -98,9 +48,9 @@ describe('follow-ups in Chromium', () => {
     await pop.getByTestId('followup-outcome-reached').click();
     await pop.waitFor({ state: 'detached' });
     await page.locator(`[data-testid=followup-row][data-followup-id="${id}"]`).waitFor({ state: 'detached' });
-    const [row] = await server.sb.ctx.db.select().from(followUps).where(eq(followUps.id, id));
+    const [row] = await h.server.sb.ctx.db.select().from(followUps).where(eq(followUps.id, id));
     expect(row).toMatchObject({ status: 'completed', lastOutcome: 'reached' });
-    const unread = await server.sb.ctx.db
+    const unread = await h.server.sb.ctx.db
       .select()
       .from(notifications)
       .where(and(eq(notifications.userId, agent.id), sql`${notifications.ackedAt} is null`));
@@ -114,7 +64,7 @@ describe('follow-ups in Chromium', () => {
     await card.waitFor({ timeout: 10_000 });
     await card.getByTestId('followup-outcome-no_answer').click();
     await card.waitFor({ state: 'detached' });
-    const [retry] = await server.sb.ctx.db.select().from(followUps).where(eq(followUps.id, second));
+    const [retry] = await h.server.sb.ctx.db.select().from(followUps).where(eq(followUps.id, second));
     expect(retry).toMatchObject({ status: 'pending', attempt: 2, lastOutcome: 'no_answer' });
   });
 });

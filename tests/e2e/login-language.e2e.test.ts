@@ -1,59 +1,12 @@
-import { mkdir } from 'node:fs/promises';
 import { eq } from 'drizzle-orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { queues, users } from '../../db/schema';
 import type { CallPop } from '../../server/realtime/events';
-import { launchBrowser } from '../support/browser';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
-import { createUser, login, startTestServer, type TestServer } from '../support/test-server';
+import { useConsoleHarness } from '../support/console-harness';
+import { createUser, login } from '../support/test-server';
 
-const SCREENSHOTS = 'test-results/screenshots';
-
-let db: TestDatabase;
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: Error[] = [];
-
-beforeAll(async () => {
-  db = await createTestDatabase('e2elogin');
-  server = await startTestServer(db.url, {}, { console: 'production' });
-  browser = await launchBrowser();
-  await mkdir(SCREENSHOTS, { recursive: true });
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-  // An uncaught exception in the console (hydration, render) fails the test that caused it.
-  expect(pageErrors.splice(0).map((e) => e.message)).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await db?.drop();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.url, locale: 'en-US', viewport: { width: 1280, height: 800 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (err) => pageErrors.push(err));
-  // React reports hydration mismatches through console.error; failed fetches (401, 429) are expected.
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) pageErrors.push(new Error(msg.text()));
-  });
-  return page;
-}
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel(/email|邮箱/i).fill(email);
-  await page.getByLabel(/password|密码/i).fill(password);
-  await page.locator('form button[type=submit]').click();
-}
+const h = useConsoleHarness('e2elogin', {}, { page: { viewport: { width: 1280, height: 800 } } });
 
 const text = (page: Page, testId: string) => page.getByTestId(testId).innerText();
 
@@ -77,49 +30,48 @@ function samplePop(callId: string): CallPop {
 
 describe('console shell in Chromium', () => {
   it('sends a visitor without a session to /login', async () => {
-    const page = await newPage();
+    const page = await h.newPage();
     await page.goto('/agent');
     await page.waitForURL('**/login');
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   });
 
   it('shows a translated error for a wrong password', async () => {
-    const agent = await createUser(server.sb, { role: 'agent' });
-    const page = await newPage();
-    await signIn(page, agent.email, 'not the password');
+    const agent = await createUser(h.server.sb, { role: 'agent' });
+    const page = await h.newPage();
+    await h.signIn(page, agent.email, 'not the password');
     const alert = page.getByTestId('login-error');
     await alert.waitFor();
     expect(await alert.innerText()).toBe('Invalid email or password.');
     expect(page.url()).toMatch(/\/login$/);
-    await page.screenshot({ path: `${SCREENSHOTS}/login-error.png` });
+    await page.screenshot({ path: `${h.screenshots}/login-error.png` });
   });
 
   it('switches the login page to 中文 before signing in, errors included', async () => {
-    const page = await newPage();
+    const page = await h.newPage();
     await page.goto('/login');
     await page.getByTestId('language-zh-CN').click();
     await page.getByRole('heading', { name: '登录' }).waitFor();
-    await signIn(page, 'nobody@example.test', 'wrong');
+    await h.signIn(page, 'nobody@example.test', 'wrong');
     await page.getByTestId('login-error').filter({ hasText: '邮箱或密码错误。' }).waitFor();
   });
 
   it('shows when to retry after too many failed attempts (429)', async () => {
-    const agent = await createUser(server.sb, { role: 'agent' });
+    const agent = await createUser(h.server.sb, { role: 'agent' });
     for (let i = 0; i < 5; i++) {
-      const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: agent.email, password: 'wrong' }) });
+      const res = await fetch(`${h.server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: agent.email, password: 'wrong' }) });
       expect(res.status).toBe(401);
     }
-    const page = await newPage();
-    await signIn(page, agent.email, agent.password);
+    const page = await h.newPage();
+    await h.signIn(page, agent.email, agent.password);
     await page.locator('[data-testid=login-error][data-error=tooManyAttempts]').waitFor();
     expect(await text(page, 'login-error')).toMatch(/^Too many failed attempts\. Try again in \d+ minutes?\.$/);
   });
 
   it('signs an agent in, sets a status, shows a pop, and remembers 中文 for the user', async () => {
-    const agent = await createUser(server.sb, { role: 'agent', name: 'Li Na' });
-    const page = await newPage();
-    await signIn(page, agent.email, agent.password);
-    await page.waitForURL('**/agent');
+    const agent = await createUser(h.server.sb, { role: 'agent', name: 'Li Na' });
+    const page = await h.newPage();
+    await h.signIn(page, agent.email, agent.password, { home: '/agent' });
     expect(await text(page, 'page-title')).toBe('Agent desk');
     expect(await text(page, 'current-user')).toContain('Li Na');
     await page.locator('[data-testid=connection-status][data-state=connected]').waitFor();
@@ -129,13 +81,13 @@ describe('console shell in Chromium', () => {
     expect(await page.getByTestId('status-available').getAttribute('aria-checked')).toBe('true');
     expect(await text(page, 'agent-status')).toBe('Current status: Available');
 
-    server.sb.ctx.realtime.toUser(agent.id, 'call:pop', samplePop('call-e2e-1'));
+    h.server.sb.ctx.realtime.toUser(agent.id, 'call:pop', samplePop('call-e2e-1'));
     const pop = page.locator('[data-testid=call-pop][data-call-id=call-e2e-1]');
     await pop.waitFor();
     expect(await pop.getByTestId('pop-caller').innerText()).toBe('Wang Fang');
-    server.sb.ctx.realtime.toUser(agent.id, 'call:state', { callId: 'call-e2e-1', state: 'answered', agentId: agent.id, at: new Date().toISOString() });
+    h.server.sb.ctx.realtime.toUser(agent.id, 'call:state', { callId: 'call-e2e-1', state: 'answered', agentId: agent.id, at: new Date().toISOString() });
     await page.locator('[data-testid=call-pop][data-call-id=call-e2e-1][data-state=answered]').waitFor();
-    await page.screenshot({ path: `${SCREENSHOTS}/agent-en.png`, fullPage: true });
+    await page.screenshot({ path: `${h.screenshots}/agent-en.png`, fullPage: true });
 
     await page.getByTestId('language-zh-CN').click();
     await page.getByTestId('page-title').filter({ hasText: '坐席工作台' }).waitFor();
@@ -147,44 +99,41 @@ describe('console shell in Chromium', () => {
     expect(await text(page, 'current-role')).toBe('坐席');
     expect(await text(page, 'agent-status')).toBe('当前状态：空闲'); // the acknowledged status survives the refresh
     expect(await pop.getByTestId('call-state').innerText()).toBe('已接听');
-    await page.screenshot({ path: `${SCREENSHOTS}/agent-zh-CN.png`, fullPage: true });
+    await page.screenshot({ path: `${h.screenshots}/agent-zh-CN.png`, fullPage: true });
 
     await page.reload();
     await page.getByTestId('page-title').filter({ hasText: '坐席工作台' }).waitFor();
     expect(await text(page, 'status-available')).toBe('空闲');
 
-    const [row] = await server.sb.ctx.db.select({ locale: users.locale }).from(users).where(eq(users.id, agent.id));
+    const [row] = await h.server.sb.ctx.db.select({ locale: users.locale }).from(users).where(eq(users.id, agent.id));
     expect(row?.locale).toBe('zh-CN');
 
     // Another machine: a clean browser context in English comes back in the user's Chinese.
-    const elsewhere = await newPage();
-    await signIn(elsewhere, agent.email, agent.password);
-    await elsewhere.waitForURL('**/agent');
+    const elsewhere = await h.newPage();
+    await h.signIn(elsewhere, agent.email, agent.password, { home: '/agent' });
     await elsewhere.getByTestId('page-title').filter({ hasText: '坐席工作台' }).waitFor();
   });
 
   it('lands a supervisor on /supervisor with the live queue table', async () => {
-    const supervisor = await createUser(server.sb, { role: 'supervisor' });
-    const page = await newPage();
-    await signIn(page, supervisor.email, supervisor.password);
-    await page.waitForURL('**/supervisor');
+    const supervisor = await createUser(h.server.sb, { role: 'supervisor' });
+    const page = await h.newPage();
+    await h.signIn(page, supervisor.email, supervisor.password, { home: '/supervisor' });
     expect(await text(page, 'page-title')).toBe('Floor overview');
     await page.locator('[data-testid=connection-status][data-state=connected]').waitFor();
 
     // A real queue, in the server's own snapshot (sent on connect, so a reload shows it).
-    await server.sb.ctx.db.insert(queues).values({ name: 'e2e-sales' }).onConflictDoNothing();
+    await h.server.sb.ctx.db.insert(queues).values({ name: 'e2e-sales' }).onConflictDoNothing();
     const row = page.locator('[data-testid=queue-row][data-queue=e2e-sales]');
     await page.reload();
     await row.waitFor({ timeout: 5000 });
     expect(await row.innerText()).toContain('e2e-sales');
-    await page.screenshot({ path: `${SCREENSHOTS}/supervisor-en.png` });
+    await page.screenshot({ path: `${h.screenshots}/supervisor-en.png` });
   });
 
   it('routes / by role and keeps an agent out of the supervisor page', async () => {
-    const agent = await createUser(server.sb, { role: 'agent' });
-    const page = await newPage();
-    await signIn(page, agent.email, agent.password);
-    await page.waitForURL('**/agent');
+    const agent = await createUser(h.server.sb, { role: 'agent' });
+    const page = await h.newPage();
+    await h.signIn(page, agent.email, agent.password, { home: '/agent' });
     await page.goto('/');
     await page.waitForURL('**/agent');
     await page.goto('/supervisor');
@@ -192,18 +141,17 @@ describe('console shell in Chromium', () => {
   });
 
   it('searches customers and shows them in a table', async () => {
-    const handler = await createUser(server.sb, { role: 'complaint_handler' });
-    const { token } = await login(server.url, handler.email, handler.password);
-    const created = await fetch(`${server.url}/api/customers`, {
+    const handler = await createUser(h.server.sb, { role: 'complaint_handler' });
+    const { token } = await login(h.server.url, handler.email, handler.password);
+    const created = await fetch(`${h.server.url}/api/customers`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ name: 'Zhao Lei Searchable', phones: ['+14155550123'], email: 'zhao@example.test', tags: ['wholesale'] }),
     });
     expect(created.status).toBe(201);
 
-    const page = await newPage();
-    await signIn(page, handler.email, handler.password);
-    await page.waitForURL('**/complaints');
+    const page = await h.newPage();
+    await h.signIn(page, handler.email, handler.password, { home: '/complaints' });
     await page.getByRole('link', { name: 'Customer search' }).click();
     await page.waitForURL('**/customers');
     await page.getByLabel('Search customers').fill('Searchable');
@@ -211,7 +159,7 @@ describe('console shell in Chromium', () => {
     const row = page.getByTestId('customer-row').filter({ hasText: 'Zhao Lei Searchable' });
     await row.waitFor();
     expect(await row.innerText()).toContain('+14155550123');
-    await page.screenshot({ path: `${SCREENSHOTS}/customers-en.png` });
+    await page.screenshot({ path: `${h.screenshots}/customers-en.png` });
 
     await page.getByLabel('Search customers').fill('no-such-customer-anywhere');
     await page.getByRole('button', { name: 'Search' }).click();

@@ -1,49 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { complaints, escalationPolicies, followUps, interactions } from '../../db/schema';
 import type { Segment } from '../../server/realtime/events';
-import { apiClient, postCti, type ApiClient } from '../support/api';
-import { launchBrowser } from '../support/browser';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
-import { createUser, startTestServer, type TestServer } from '../support/test-server';
+import { postCti } from '../support/api';
+import { useConsoleHarness } from '../support/console-harness';
+import { createUser } from '../support/test-server';
 
 const CTI_TOKEN = 'e2e-cti';
-const SCREENSHOTS = 'test-results/screenshots';
 const LINE = '+14155550100'; // the dialled number: no queue claims it, so calls land in `default`
 const DAY = 86_400_000;
 const SEGMENT_ZH: Record<Segment, string> = { gold: '黄金', meteor: '流星', stream: '小溪', burden: '负担' };
 
-let db: TestDatabase;
-let server: TestServer;
-let admin: ApiClient;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 const desks: Page[] = [];
-const pageErrors: Error[] = [];
 const openCalls: Array<{ callId: string; from: string }> = [];
 
-beforeAll(async () => {
-  db = await createTestDatabase('e2epop');
-  server = await startTestServer(db.url, { CTI_TOKEN, API_TOKEN: 'e2e-admin' }, { console: 'production' });
-  admin = apiClient(server.url, 'e2e-admin');
-  browser = await launchBrowser();
-  await mkdir(SCREENSHOTS, { recursive: true });
-});
-
-afterEach(async () => {
+const h = useConsoleHarness('e2epop', { CTI_TOKEN, API_TOKEN: 'e2e-admin' }, {
+  page: { timezoneId: 'Europe/London', viewport: { width: 1366, height: 900 } },
   // Agents are generalists: a call left ringing, or an agent left available, would reach the next test.
-  for (const call of openCalls.splice(0)) await cti({ event: 'hangup', ...call, cause: 'cancel' });
-  await Promise.all(desks.splice(0).map((page) => setStatus(page, 'away').catch(() => {})));
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-  expect(pageErrors.splice(0).map((e) => e.message)).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await db?.drop();
+  async beforeClose() {
+    for (const call of openCalls.splice(0)) await cti({ event: 'hangup', ...call, cause: 'cancel' });
+    await Promise.all(desks.splice(0).map((page) => setStatus(page, 'away').catch(() => {})));
+  },
 });
 
 async function setStatus(page: Page, status: 'available' | 'away'): Promise<void> {
@@ -53,27 +31,16 @@ async function setStatus(page: Page, status: 'available' | 'away'): Promise<void
 
 /** A signed-in, connected, available agent's desk in a fresh browser context. */
 async function availableDesk(name: string): Promise<{ page: Page; email: string }> {
-  const agent = await createUser(server.sb, { role: 'agent', name });
-  const context = await browser.newContext({ baseURL: server.url, locale: 'en-US', timezoneId: 'Europe/London', viewport: { width: 1366, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (err) => pageErrors.push(err));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) pageErrors.push(new Error(msg.text()));
-  });
-  await page.goto('/login');
-  await page.getByLabel(/email|邮箱/i).fill(agent.email);
-  await page.getByLabel(/password|密码/i).fill(agent.password);
-  await page.locator('form button[type=submit]').click();
-  await page.waitForURL('**/agent');
+  const agent = await createUser(h.server.sb, { role: 'agent', name });
+  const page = await h.newPage();
+  await h.signIn(page, agent.email, agent.password, { home: '/agent' });
   await page.locator('[data-testid=connection-status][data-state=connected]').waitFor();
   await setStatus(page, 'available');
   desks.push(page);
   return { page, email: agent.email };
 }
 
-const cti = (fields: Record<string, string>) => postCti(server.url, CTI_TOKEN, { to: LINE, direction: 'in', ...fields }).then((s) => expect(s).toBe(200));
+const cti = (fields: Record<string, string>) => postCti(h.server.url, CTI_TOKEN, { to: LINE, direction: 'in', ...fields }).then((s) => expect(s).toBe(200));
 
 /** A CTI newCall, remembered so that afterEach hangs it up. */
 function ring(from: string, callId = randomUUID()): Promise<void> {
@@ -95,19 +62,19 @@ async function until<T>(probe: () => Promise<T | undefined>, what: string, timeo
 }
 
 async function createCustomer(fields: Record<string, unknown>): Promise<string> {
-  const res = await admin.post<{ id: string }>('/api/customers', fields);
+  const res = await h.admin.post<{ id: string }>('/api/customers', fields);
   expect(res.status).toBe(201);
   return res.body.id;
 }
 
 async function createOrder(customerId: string, externalId: string, total: string, currency: string, daysAgo: number): Promise<void> {
   const placedAt = new Date(Date.now() - daysAgo * DAY).toISOString();
-  expect((await admin.post('/api/orders', { customerId, externalId, total, currency, status: 'paid', placedAt })).status).toBe(201);
+  expect((await h.admin.post('/api/orders', { customerId, externalId, total, currency, status: 'paid', placedAt })).status).toBe(201);
 }
 
 /** An open complaint and a pending follow-up, written directly: their APIs belong to a later part. */
 async function addComplaintAndFollowUp(customerId: string): Promise<void> {
-  const { db: orm } = server.sb.ctx;
+  const { db: orm } = h.server.sb.ctx;
   const [policy] = await orm.insert(escalationPolicies).values({ name: `e2e-${randomUUID()}` }).returning();
   await orm.insert(complaints).values({
     customerId, policyId: policy!.id, summary: 'Parcel arrived damaged', category: 'delivery', severity: 'high',
@@ -122,12 +89,12 @@ describe('screen-pop in the agent console', () => {
     const customerId = await createCustomer({ name: 'Wang Fang 王芳', phones: ['(415) 555-0142'], email: 'wang.fang@example.test', tags: ['vip', 'wholesale'], timezone: 'Asia/Shanghai' });
     await createOrder(customerId, 'SO-1001', '1299.50', 'CNY', 40);
     await createOrder(customerId, 'SO-1002', '89.90', 'USD', 3);
-    await server.sb.ctx.db.insert(interactions).values({
+    await h.server.sb.ctx.db.insert(interactions).values({
       customerId, channel: 'email', direction: 'inbound', summary: 'Asked for a copy of the invoice', disposition: 'information', at: new Date(Date.now() - 10 * DAY),
     });
     await addComplaintAndFollowUp(customerId);
     const value = await until(async () => {
-      const { body } = await admin.get<{ segment: Segment | null; rfm: { recency: number; frequency: number; monetary: number } | null }>(`/api/customers/${customerId}`);
+      const { body } = await h.admin.get<{ segment: Segment | null; rfm: { recency: number; frequency: number; monetary: number } | null }>(`/api/customers/${customerId}`);
       return body.segment && body.rfm ? { segment: body.segment, rfm: body.rfm } : undefined;
     }, 'the customer value job to score the customer');
 
@@ -169,7 +136,7 @@ describe('screen-pop in the agent console', () => {
     await pop.getByTestId('wrapup-submit').click();
     await pop.getByTestId('wrapup-saved').waitFor();
     await page.mouse.move(0, 0);
-    await page.screenshot({ path: `${SCREENSHOTS}/pop-wrapped-en.png`, fullPage: true });
+    await page.screenshot({ path: `${h.screenshots}/pop-wrapped-en.png`, fullPage: true });
     await pop.getByTestId('wrapup-available').click();
     await page.locator('[data-testid=agent-status][data-status=available]').waitFor();
     await pop.getByTestId('pop-dismiss').click();
@@ -180,7 +147,7 @@ describe('screen-pop in the agent console', () => {
     await next.getByTestId('pop-caller').filter({ hasText: 'Wang Fang 王芳' }).waitFor();
     expect(await cells(next.getByTestId('history-row'), 'history-summary')).toEqual([notes, 'Asked for a copy of the invoice']);
     expect(await next.getByTestId('history-row').first().innerText()).toMatch(/Phone[\s\S]*Inbound[\s\S]*Resolved[\s\S]*Li Na/);
-    await page.screenshot({ path: `${SCREENSHOTS}/pop-en.png`, fullPage: true });
+    await page.screenshot({ path: `${h.screenshots}/pop-en.png`, fullPage: true });
 
     await page.getByTestId('language-zh-CN').click();
     await page.getByTestId('page-title').filter({ hasText: '坐席工作台' }).waitFor();
@@ -189,7 +156,7 @@ describe('screen-pop in the agent console', () => {
     expect(await next.getByTestId('pop-segment').locator('button').innerText()).toBe(SEGMENT_ZH[value.segment]);
     await next.getByTestId('pop-segment').locator('button').focus();
     await next.getByTestId('segment-tip').waitFor({ state: 'visible' });
-    await page.screenshot({ path: `${SCREENSHOTS}/pop-zh-CN.png`, fullPage: true });
+    await page.screenshot({ path: `${h.screenshots}/pop-zh-CN.png`, fullPage: true });
   });
 
   it('offers an unknown caller as a new customer, prefilled with the number, and links the call', async () => {
@@ -205,7 +172,7 @@ describe('screen-pop in the agent console', () => {
     await form.getByLabel('Name').fill('Chen Jing');
     await form.getByLabel('Email (optional)').fill('chen.jing@example.test');
     await form.getByLabel('Tags (optional)').fill('new, web');
-    await page.screenshot({ path: `${SCREENSHOTS}/pop-new-customer-en.png`, fullPage: true });
+    await page.screenshot({ path: `${h.screenshots}/pop-new-customer-en.png`, fullPage: true });
     await form.getByTestId('new-customer-submit').click();
     await pop.getByTestId('pop-caller').filter({ hasText: 'Chen Jing' }).waitFor();
     expect(await pop.getByTestId('pop-phones').innerText()).toBe(from);
@@ -213,9 +180,9 @@ describe('screen-pop in the agent console', () => {
     expect(await form.count()).toBe(0);
 
     const callId = await pop.getAttribute('data-call-id');
-    const found = await admin.get<{ customers: Array<{ id: string; name: string }> }>(`/api/customers?phone=${encodeURIComponent(from)}`);
+    const found = await h.admin.get<{ customers: Array<{ id: string; name: string }> }>(`/api/customers?phone=${encodeURIComponent(from)}`);
     expect(found.body.customers.map((c) => c.name)).toEqual(['Chen Jing']);
-    const call = await admin.get<{ call: { customerId: string } }>(`/api/calls/${callId}`);
+    const call = await h.admin.get<{ call: { customerId: string } }>(`/api/calls/${callId}`);
     expect(call.body.call.customerId).toBe(found.body.customers[0]!.id);
   });
 
@@ -234,7 +201,7 @@ describe('screen-pop in the agent console', () => {
     await pop.getByTestId('pop-caller').filter({ hasText: 'Sun Hao (office)' }).waitFor();
     await pop.locator(`[data-testid=candidate][data-customer-id="${officeId}"][aria-pressed=true]`).waitFor();
     expect(await pop.getByTestId('order-row').innerText()).toContain('SO-2001');
-    const call = await admin.get<{ call: { customerId: string } }>(`/api/calls/${await pop.getAttribute('data-call-id')}`);
+    const call = await h.admin.get<{ call: { customerId: string } }>(`/api/calls/${await pop.getAttribute('data-call-id')}`);
     expect(call.body.call.customerId).toBe(officeId);
   });
 });
