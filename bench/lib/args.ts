@@ -35,7 +35,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     customers: num('customers', quick ? 20_000 : 1_000_000),
     ordersPerCustomer: num('orders-per-customer', quick ? 2 : 10),
     rates: (flags.get('rates') ?? (quick ? '100' : '50,100,200')).split(',').map(Number),
-    durationSeconds: num('duration', quick ? 8 : 60),
+    durationSeconds: num('duration', quick ? 6 : 60),
     agents: num('agents', 20),
     only: flags.get('only')?.split(',') ?? null,
     skip: flags.get('skip')?.split(',') ?? [],

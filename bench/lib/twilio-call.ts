@@ -1,4 +1,4 @@
-import { httpPost } from './http-post';
+import { httpPost, httpPostText } from './http-post';
 import { encodeTwilioForm, signTwilioRequest, type TwilioParams } from '../../telephony/twilio/sign';
 import { twilioSid, twilioStatusParams, twilioVoiceParams } from '../../telephony/twilio/fixtures/build';
 
@@ -13,8 +13,17 @@ async function post(serverUrl: string, path: string, params: TwilioParams): Prom
 export const benchCallSid = (seed: string) => twilioSid('CA', seed);
 
 /** The provider's opening request of a call: Twilio's voice webhook, signed. Resolves to the HTTP status. */
-export function ring(serverUrl: string, callSid: string, from: string, to: string): Promise<number> {
-  return post(serverUrl, '/webhooks/twilio/voice', twilioVoiceParams({ callSid, from, to }));
+export async function ring(serverUrl: string, callSid: string, from: string, to: string): Promise<number> {
+  return (await ringAndAnswer(serverUrl, callSid, from, to)).status;
+}
+
+/** The voice webhook, with whether its TwiML dials an agent at once (`<Dial>`) or holds the caller in the queue. */
+export async function ringAndAnswer(serverUrl: string, callSid: string, from: string, to: string): Promise<{ status: number; dialled: boolean }> {
+  const path = '/webhooks/twilio/voice';
+  const params = twilioVoiceParams({ callSid, from, to });
+  const signature = signTwilioRequest(BENCH_TWILIO_TOKEN, `${BENCH_PUBLIC_URL}${path}`, params);
+  const res = await httpPostText(`${serverUrl}${path}`, encodeTwilioForm(params), { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature });
+  return { status: res.status, dialled: res.text.includes('<Dial') };
 }
 
 /** The rest of the sequence once the agent's leg rang: child leg answered, then the call completed. */

@@ -20,12 +20,6 @@ export interface ConsoleE2eResult {
 const DIALLED = '+15005550006';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-declare global {
-  interface Window {
-    __benchPop?: Promise<{ dom: number; painted: number }>;
-  }
-}
-
 /**
  * The real console in Chromium on a production-build server (`npx next build` first): an agent
  * logs in, goes available, and `calls` callers ring one after the other. Each is timed from the
@@ -65,28 +59,29 @@ export async function consoleE2e(env: Record<string, string>, databaseUrl: strin
 
     for (const [i, caller] of callers.entries()) {
       // Watch for a new ringing card with this caller's name, installed before the webhook goes out.
-      await page.evaluate((name) => {
+      // A source string, not a function: tsx's name helpers (`__name`) do not exist in the page.
+      await page.evaluate(`(() => {
+        const name = ${JSON.stringify(caller.name)};
         const seen = new Set([...document.querySelectorAll('[data-testid=call-pop]')].map((e) => e.getAttribute('data-call-id')));
         window.__benchPop = new Promise((resolve) => {
-          const check = () => {
+          const observer = new MutationObserver(() => {
             for (const card of document.querySelectorAll('[data-testid=call-pop][data-state=ringing]')) {
               if (seen.has(card.getAttribute('data-call-id')) || card.querySelector('[data-testid=pop-caller]')?.textContent?.trim() !== name) continue;
-              const domAt = Date.now();
+              const dom = Date.now();
               observer.disconnect();
-              requestAnimationFrame(() => resolve({ dom: domAt, painted: Date.now() }));
+              requestAnimationFrame(() => resolve({ dom, painted: Date.now() }));
               return;
             }
-          };
-          const observer = new MutationObserver(check);
+          });
           observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-state'] });
         });
-      }, caller.name);
+      })()`);
       const callSid = benchCallSid(`console-${randomUUID()}`);
       const sent = Date.now();
       const status = await ring(server.url, callSid, caller.e164, DIALLED);
       try {
         if (status !== 200) throw new Error(`voice webhook answered ${status}`);
-        const seen = await Promise.race([page.evaluate(() => window.__benchPop!), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no pop in 10 s')), 10_000))]);
+        const seen = await Promise.race([page.evaluate('window.__benchPop') as Promise<{ dom: number; painted: number }>, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no pop in 10 s')), 10_000))]);
         visible.push(seen.painted - sent);
         dom.push(seen.dom - sent);
       } catch (err) {

@@ -28,7 +28,7 @@ export interface IdleSocketsResult {
  * `count` idle agents (users with sessions written straight to the database, so no scrypt login
  * each) connected from `processes` child processes to one server, then steady load at `rate`.
  */
-export async function idleSockets(server: { url: string; pid: number }, databaseUrl: string, agents: BenchAgents, callers: string[], opts: { count: number; processes: number; rate: number; durationSeconds: number; settleSeconds?: number }): Promise<IdleSocketsResult> {
+export async function idleSockets(server: { url: string; pid: number }, databaseUrl: string, agents: BenchAgents, callers: string[], opts: { count: number; processes: number; rate: number; durationSeconds: number; settleSeconds?: number; drainSeconds?: number }): Promise<IdleSocketsResult> {
   const sql = postgres(databaseUrl, { max: 2, onnotice: () => {} });
   const run = randomUUID().slice(0, 8);
   const tokens: string[] = [];
@@ -66,7 +66,7 @@ export async function idleSockets(server: { url: string; pid: number }, database
   const withSockets = await rssBytes(server.pid);
   let load: SteadyLoadResult;
   try {
-    load = await steadyLoad(server.url, agents, callers, opts.rate, opts.durationSeconds, { serverPids: [server.pid] });
+    load = await steadyLoad(server.url, agents, callers, opts.rate, opts.durationSeconds, { serverPids: [server.pid], drainSeconds: opts.drainSeconds ?? 15 });
     console.log(`    with ${connected} idle sockets, ${opts.rate} calls/s: p50 ${load.webhookToPopMs.p50} p99 ${load.webhookToPopMs.p99} max ${load.webhookToPopMs.max} ms, ${load.errors} errors, cpu ${load.serverCpuPercent}%`);
   } finally {
     for (const c of children) if (c.connected) c.send('close');

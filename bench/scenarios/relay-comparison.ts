@@ -14,7 +14,7 @@ export interface RelayComparisonResult {
   rate: number;
   sliceSeconds: number;
   rounds: number;
-  slices: Array<{ target: string; round: number; p50: number; p99: number; max: number; errors: number; unpopped: number; serverCpuPercent: number | null; loadAverage1m: number }>;
+  slices: Array<{ target: string; round: number; p50: number; p99: number; max: number; errors: number; unpopped: number; queuedForAnAgent: number; offeredAtOnceP99: number; serverCpuPercent: number | null; loadAverage1m: number }>;
   /** All slices of one target pooled (from the per-slice samples). */
   relay: LatencySummary & { errors: number; serverCpuPercent: number };
   switchboard: LatencySummary & { errors: number; serverCpuPercent: number };
@@ -33,7 +33,7 @@ const r2 = (n: number) => Math.round(n * 100) / 100;
  * in alternating slices (relay, switchboard, switchboard, relay, …: ABBA, so neither always goes
  * first after a pause), so a noisy neighbour hits both alike and the ratio holds.
  */
-export async function relayComparison(relay: Target, switchboard: Target, callers: string[], rate: number, sliceSeconds: number, rounds: number): Promise<RelayComparisonResult> {
+export async function relayComparison(relay: Target, switchboard: Target, callers: string[], rate: number, sliceSeconds: number, rounds: number, drainSeconds = 5): Promise<RelayComparisonResult> {
   const relayName = relay.name;
   const sbName = switchboard.name;
   const samples = new Map<string, number[]>([[relayName, []], [sbName, []]]);
@@ -44,13 +44,13 @@ export async function relayComparison(relay: Target, switchboard: Target, caller
     const order = round % 2 === 0 ? [relay, switchboard] : [switchboard, relay];
     const p99s: Record<string, number> = {};
     for (const t of order) {
-      const r: SteadyLoadResult = await steadyLoad(t.url, t.agents, callers, rate, sliceSeconds, { serverPids: [t.pid], drainSeconds: 5, keepSamples: true });
+      const r: SteadyLoadResult = await steadyLoad(t.url, t.agents, callers, rate, sliceSeconds, { serverPids: [t.pid], drainSeconds, keepSamples: true });
       samples.get(t.name)!.push(...r.samples!);
       totals.get(t.name)!.errors += r.errors + r.unpopped;
       totals.get(t.name)!.cpu.push(r.serverCpuPercent ?? 0);
       p99s[t.name] = r.webhookToPopMs.p99;
-      slices.push({ target: t.name, round, p50: r.webhookToPopMs.p50, p99: r.webhookToPopMs.p99, max: r.webhookToPopMs.max, errors: r.errors, unpopped: r.unpopped, serverCpuPercent: r.serverCpuPercent, loadAverage1m: loadAverage() });
-      console.log(`    round ${round + 1}/${rounds} ${t.name.padEnd(12)} p50 ${r.webhookToPopMs.p50} p99 ${r.webhookToPopMs.p99} max ${r.webhookToPopMs.max} ms, cpu ${r.serverCpuPercent}%, load ${loadAverage()}`);
+      slices.push({ target: t.name, round, p50: r.webhookToPopMs.p50, p99: r.webhookToPopMs.p99, max: r.webhookToPopMs.max, errors: r.errors, unpopped: r.unpopped, queuedForAnAgent: r.queuedForAnAgent, offeredAtOnceP99: r.offeredAtOnce.webhookToPopMs.p99, serverCpuPercent: r.serverCpuPercent, loadAverage1m: loadAverage() });
+      console.log(`    round ${round + 1}/${rounds} ${t.name.padEnd(12)} p50 ${r.webhookToPopMs.p50} p99 ${r.webhookToPopMs.p99} max ${r.webhookToPopMs.max} ms, ${r.queuedForAnAgent} waited for an agent, cpu ${r.serverCpuPercent}%, load ${loadAverage()}`);
     }
     perRound.push(p99s);
   }

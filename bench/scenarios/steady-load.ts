@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { summarise, type LatencySummary } from '../lib/stats';
 import type { BenchAgents } from '../lib/agents';
 import { cpuSeconds, loadAverage } from '../lib/proc-stats';
-import { answerAndHangUp, benchCallSid, hangUpUnanswered, ring } from '../lib/twilio-call';
+import { answerAndHangUp, benchCallSid, hangUpUnanswered, ringAndAnswer } from '../lib/twilio-call';
 
 export interface SteadyLoadResult {
   rate: number;
@@ -17,6 +17,14 @@ export interface SteadyLoadResult {
   /** Calls that never popped (no agent became free in time); hung up at the end. */
   unpopped: number;
   webhookToPopMs: LatencySummary;
+  /**
+   * Calls whose voice answer dialled an agent at once: the pop path itself. The others found all
+   * agents busy (20 agents turning over a call each 200 ms at 100 calls/s) and waited in the queue,
+   * so their webhook→pop includes that wait.
+   */
+  offeredAtOnce: { calls: number; webhookToPopMs: LatencySummary };
+  /** Calls held in the queue because no agent was free when they rang. */
+  queuedForAnAgent: number;
   /** The raw webhook→pop samples (ms), only with `keepSamples` (to pool slices). */
   samples?: number[];
   /** CPU the server process(es) used, in % of one core, over the run. */
@@ -46,6 +54,9 @@ export async function steadyLoad(serverUrl: string, agents: BenchAgents, callers
   const statusUrl = opts.statusUrl ?? serverUrl;
   const pending = new Map<string, { sentAt: number; from: string }>();
   const latencies: number[] = [];
+  const byCall = new Map<string, number>();
+  const dialledAtOnce = new Set<string>();
+  let queued = 0;
   let errors = 0;
   let webhooks = 0;
   const inflight = new Set<Promise<unknown>>();
@@ -64,6 +75,7 @@ export async function steadyLoad(serverUrl: string, agents: BenchAgents, callers
     if (started) {
       pending.delete(pop.providerCallId);
       latencies.push(performance.now() - started.sentAt);
+      byCall.set(pop.providerCallId, performance.now() - started.sentAt);
     }
     track(answerAndHangUp(statusUrl, pop.providerCallId, pop.from, DIALLED, `agent-${agents.ids[agentIndex]}`).then(count, () => (errors += 1)));
   });
@@ -81,7 +93,11 @@ export async function steadyLoad(serverUrl: string, agents: BenchAgents, callers
     const callSid = benchCallSid(randomUUID());
     // Registered before sending: the pop usually arrives before the HTTP response does.
     pending.set(callSid, { sentAt: performance.now(), from });
-    track(ring(serverUrl, callSid, from, DIALLED).then((s) => count([s]), () => (errors += 1)));
+    track(ringAndAnswer(serverUrl, callSid, from, DIALLED).then((r) => {
+      count([r.status]);
+      if (r.dialled) dialledAtOnce.add(callSid);
+      else if (r.status === 200) queued += 1;
+    }, () => (errors += 1)));
   }
   const drainUntil = performance.now() + (opts.drainSeconds ?? 15) * 1000;
   while ((inflight.size > 0 || pending.size > 0) && performance.now() < drainUntil) await sleep(20);
@@ -101,6 +117,11 @@ export async function steadyLoad(serverUrl: string, agents: BenchAgents, callers
     errors,
     unpopped,
     webhookToPopMs: summarise(latencies),
+    offeredAtOnce: (() => {
+      const at = [...dialledAtOnce].flatMap((sid) => (byCall.has(sid) ? [byCall.get(sid)!] : []));
+      return { calls: at.length, webhookToPopMs: summarise(at) };
+    })(),
+    queuedForAnAgent: queued,
     ...(opts.keepSamples && { samples: latencies }),
     serverCpuPercent: pids.length ? Math.round((cpu1.reduce((a, b) => a + b, 0) - cpu0.reduce((a, b) => a + b, 0)) / wall * 1000) / 10 : null,
     loadAverage1m: { before: loadBefore, after: loadAverage() },

@@ -1,6 +1,7 @@
 /**
  * A quick .cpuprofile reader: `npx tsx bench/tools/analyse-profile.ts bench/profiles/<file> [--top 30]`.
  * Prints self time by function and by package (node_modules/<pkg>, our own folders, node internals),
+ * and with `--callers <name>` the stacks above a function's self time;
  * which is enough to see where the hot path spends its CPU without opening DevTools.
  */
 import { readFile } from 'node:fs/promises';
@@ -52,10 +53,36 @@ export async function analyseProfile(file: string, top = 30): Promise<string> {
   return `${file}: ${(total / 1e6).toFixed(1)} s sampled\n-- by package/folder\n${fmt(pkg, 25)}\n-- by function (self)\n${fmt(fn, top)}\n`;
 }
 
+/** Who calls the functions matching `match` (name or file): the stacks above their self time. */
+export async function callersOf(file: string, match: string, depth = 8, top = 12): Promise<string> {
+  const profile = JSON.parse(await readFile(file, 'utf8')) as CpuProfile;
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<number, number>();
+  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const stacks = new Map<string, number>();
+  let total = 0;
+  const label = (n: ProfileNode) => `${n.callFrame.functionName || '(anon)'}@${n.callFrame.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/\/work\/[^/]+\//, '')}:${n.callFrame.lineNumber + 1}`;
+  for (const [id, us] of self) {
+    const n = byId.get(id)!;
+    if (!label(n).includes(match)) continue;
+    total += us;
+    const frames: string[] = [];
+    for (let cur: number | undefined = id; cur !== undefined && frames.length < depth; cur = parent.get(cur)) frames.push(label(byId.get(cur)!));
+    const key = frames.join('\n      ← ');
+    stacks.set(key, (stacks.get(key) ?? 0) + us);
+  }
+  const rows = [...stacks.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, us]) => `${(us / 1000).toFixed(0).padStart(6)} ms  ${k}`);
+  return `${match}: ${(total / 1000).toFixed(0)} ms self\n${rows.join('\n')}`;
+}
+
 const argv = process.argv.slice(2);
 if (argv[0]) {
   const topIdx = argv.indexOf('--top');
-  analyseProfile(argv[0], topIdx >= 0 ? Number(argv[topIdx + 1]) : 30).then((s) => console.log(s), (err: unknown) => {
+  const callersIdx = argv.indexOf('--callers');
+  const run = callersIdx >= 0 ? callersOf(argv[0], argv[callersIdx + 1]!, 10) : analyseProfile(argv[0], topIdx >= 0 ? Number(argv[topIdx + 1]) : 30);
+  run.then((s) => console.log(s), (err: unknown) => {
     console.error(err);
     process.exit(1);
   });
