@@ -26,6 +26,8 @@ export const customers = pgTable('customers', {
   index('customers_team_idx').on(t.teamId),
   index('customers_email_idx').on(sql`lower(${t.email})`),
   index('customers_name_trgm_idx').using('gin', sql`lower(${t.name}) gin_trgm_ops`),
+  // Prefix reads ("张艳", "Michael Rodriguez" typed from the start): a btree range scan, not a trigram bitmap.
+  index('customers_name_prefix_idx').using('btree', sql`lower(${t.name}) text_pattern_ops`),
 ]);
 
 /** E.164 numbers; many per customer, and one number may belong to several customers. */

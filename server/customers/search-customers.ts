@@ -39,40 +39,54 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 // by similarity took seconds. The best 50 are ranked among the first 200 the index yields.
 const NAME_CANDIDATES = 200;
 
+type NameMode = 'prefix' | 'contains' | 'anywhere';
+
 /**
- * Substring match for 3+ characters. Shorter text (a two-character Chinese name, a surname) has no
- * trigram of its own inside `%…%`, which made PostgreSQL read the whole trigram index; it matches
- * the start of the name or of a word in it instead, which the index serves.
+ * How the name is matched, cheapest first. `prefix`: the name starts with the text (a btree range
+ * on lower(name) text_pattern_ops). `contains`: a substring for 3+ characters (the trigram index);
+ * shorter text has no trigram inside `%…%`, so it matches the start of a word instead. `anywhere`:
+ * a plain substring, which no index serves.
  */
-function nameMatch(text: string, anywhere = false) {
+function nameMatch(text: string, mode: NameMode) {
   const name = sql`lower(${customers.name})`;
-  if (anywhere || [...text].length >= 3) return sql`${name} like lower(${`%${escapeLike(text)}%`})`;
-  const prefix = `${escapeLike(text)}%`;
-  return sql`(${name} like lower(${prefix}) or ${name} like lower(${`% ${prefix}`}))`;
+  const escaped = escapeLike(text);
+  if (mode === 'prefix') {
+    // As a range too: prepared statements get generic plans, which cannot turn a LIKE on a
+    // parameter into an index range, but can use these text_pattern_ops operators.
+    const low = text.toLowerCase();
+    const chars = [...low];
+    const high = chars.slice(0, -1).join('') + String.fromCodePoint(chars[chars.length - 1]!.codePointAt(0)! + 1);
+    return sql`(${name} ~>=~ ${low} and ${name} ~<~ ${high} and ${name} like lower(${`${escaped}%`}))`;
+  }
+  if (mode === 'anywhere' || [...text].length >= 3) return sql`${name} like lower(${`%${escaped}%`})`;
+  return sql`${name} like lower(${`% ${escaped}%`})`;
 }
 
 const HAN = /\p{Script=Han}/u;
 
 /**
- * Free-text search: name (substring, served by the lower(name) trigram index), email (exact,
- * case-insensitive), a number in any written form, or an order's externalId. Each source is its
- * own indexed query and their ids are unioned; best name matches first.
+ * Free-text search: name, email (exact, case-insensitive), a number in any written form, or an
+ * order's externalId. Names are read cheapest first and the first read that finds anyone answers:
+ * names starting with the text, then containing it; a short Chinese given name, written inside the
+ * full name (晓明 in 周晓明) where no index reaches, last. Best name matches first.
  */
 export async function searchCustomers(db: Tx, q: string, scope: SearchScope, limit = SEARCH_LIMIT): Promise<CustomerSummary[]> {
   const text = q.trim();
   if (text === '') return listCustomers(db, scope.teamId, limit);
-  const found = await searchOnce(db, q, text, scope, limit, false);
-  // A Chinese given name is written inside the full name (晓明 in 周晓明), where no index reaches:
-  // only when the indexed read found nobody is the whole name column scanned for it.
-  if (found.length === 0 && HAN.test(text) && [...text].length < 3) return searchOnce(db, q, text, scope, limit, true);
+  const modes: NameMode[] = HAN.test(text) && [...text].length < 3 ? ['prefix', 'contains', 'anywhere'] : ['prefix', 'contains'];
+  let found: CustomerSummary[] = [];
+  for (const mode of modes) {
+    found = await searchOnce(db, q, text, scope, limit, mode);
+    if (found.length > 0) break;
+  }
   return found;
 }
 
-async function searchOnce(db: Tx, q: string, text: string, scope: SearchScope, limit: number, anywhere: boolean): Promise<CustomerSummary[]> {
+async function searchOnce(db: Tx, q: string, text: string, scope: SearchScope, limit: number, mode: NameMode): Promise<CustomerSummary[]> {
   const byName = db
     .select({ id: customers.id })
     .from(customers)
-    .where(nameMatch(text, anywhere))
+    .where(nameMatch(text, mode))
     .limit(NAME_CANDIDATES);
   const byEmail = db
     .select({ id: customers.id })
