@@ -68,10 +68,11 @@ async function main() {
   if (waitFor !== null) console.log(`  load average ${loadAverage()} at start (waited for ≤ ${waitFor})`);
   const databaseUrl = await benchDatabase(args.customers, args.ordersPerCustomer);
   const callers = await callerNumbers(databaseUrl);
-  const prefix = `sbbench-${randomBytes(3).toString('hex')}`;
-  const env = { DATABASE_URL: databaseUrl, REDIS_PREFIX: prefix, TWILIO_AUTH_TOKEN: BENCH_TWILIO_TOKEN, PUBLIC_BASE_URL: BENCH_PUBLIC_URL, WORKERS: 'inline' };
+  // A fresh REDIS_PREFIX per server (pair): calls left waiting by an overloaded scenario must not
+  // be handed to the next scenario's agents.
+  const env = () => ({ DATABASE_URL: databaseUrl, REDIS_PREFIX: `sbbench-${randomBytes(3).toString('hex')}`, TWILIO_AUTH_TOKEN: BENCH_TWILIO_TOKEN, PUBLIC_BASE_URL: BENCH_PUBLIC_URL, WORKERS: 'inline' });
   const nodeArgs = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.join(here, 'profiles')}`] : [];
-  const startServer = () => spawnServer(env, { nodeArgs });
+  const startServer = () => spawnServer(env(), { nodeArgs });
   const results: Record<string, unknown> = {};
 
   let server: BenchServer | null = null;
@@ -168,7 +169,7 @@ async function main() {
     }
 
     if (wanted(args, 'two-processes')) {
-      await step(results, 'two-processes', () => twoProcesses(env, databaseUrl, callers, { agents: args.agents, rate: 100, durationSeconds: t(60, 3), warmSeconds: t(4, 1), drainSeconds: t(15, 3) }));
+      await step(results, 'two-processes', () => twoProcesses(env(), databaseUrl, callers, { agents: args.agents, rate: 100, durationSeconds: t(60, 3), warmSeconds: t(4, 1), drainSeconds: t(15, 3) }));
     }
 
     if (wanted(args, 'timers')) {
@@ -187,7 +188,7 @@ async function main() {
     if (wanted(args, 'console')) {
       await step(results, 'console', async () => {
         if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) throw new Error('no production build of the console: run `npx next build` first');
-        const r = await consoleE2e(env, databaseUrl, t(args.consoleCalls, 10));
+        const r = await consoleE2e(env(), databaseUrl, t(args.consoleCalls, 10));
         console.log(`  console in Chromium: webhook → caller's name visible p50 ${r.webhookToVisibleMs.p50} p99 ${r.webhookToVisibleMs.p99} max ${r.webhookToVisibleMs.max} ms (${r.failures} failures of ${r.calls})`);
         return r;
       });

@@ -40,7 +40,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     only: flags.get('only')?.split(',') ?? null,
     skip: flags.get('skip')?.split(',') ?? [],
     sockets: num('sockets', quick ? 500 : 10_000),
-    saturationRates: (flags.get('saturation-rates') ?? (quick ? '400' : '100,200,300,400,500,600,700,800,1000')).split(',').map(Number),
+    saturationRates: (flags.get('saturation-rates') ?? (quick ? '100' : '25,50,75,100,150,200,300,400,600,800')).split(',').map(Number),
     consoleCalls: num('console-calls', 100),
   };
 }

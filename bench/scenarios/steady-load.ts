@@ -44,6 +44,16 @@ export interface SteadyLoadOptions {
 
 const DIALLED = '+15005550006';
 
+/** Waits (at most 30 s) until the servers finish what an earlier run left them: under 15 % CPU over half a second. */
+async function quiesce(pids: number[]): Promise<void> {
+  for (const until = performance.now() + 30_000; pids.length && performance.now() < until;) {
+    const a = await Promise.all(pids.map(cpuSeconds));
+    await sleep(500);
+    const b = await Promise.all(pids.map(cpuSeconds));
+    if (b.reduce((x, y) => x + y, 0) - a.reduce((x, y) => x + y, 0) < 0.075) return;
+  }
+}
+
 /**
  * Open-loop load: a new call every 1/rate s regardless of how the server keeps up (so a slow
  * server shows as latency, not as a politely lower rate). Each call is Twilio's full sequence:
@@ -81,6 +91,7 @@ export async function steadyLoad(serverUrl: string, agents: BenchAgents, callers
   });
 
   const pids = opts.serverPids ?? [];
+  await quiesce(pids);
   const cpu0 = await Promise.all(pids.map(cpuSeconds));
   const loadBefore = loadAverage();
   const total = Math.round(rate * durationSeconds);
