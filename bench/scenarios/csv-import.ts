@@ -1,23 +1,26 @@
 /**
- * CSV import rate at scale: `npx tsx bench/scenarios/csv-import.ts [--rows 1000000]`.
- * Starts a Switchboard in this process against a fresh `sb_bench_import_<rows>` database, streams
- * a generated customers CSV and then an orders CSV (one order per customer) through
- * POST /api/imports/{kind} without ever holding the file in memory, and records rows/s and the
- * process's peak RSS in bench/results/csv-import.json.
+ * CSV import rate and server memory at scale:
+ *   `npx tsx bench/scenarios/csv-import.ts [--rows 1000000] [--heap-mb 256]`.
+ * Starts the server in its own process (bench/server-entry.ts, V8 old space capped at --heap-mb so
+ * a leak would crash it rather than hide in a big heap) against a fresh `sb_bench_import_<rows>`
+ * database, streams a generated customers CSV and then an orders CSV (one order per customer)
+ * through POST /api/imports/{kind} without ever holding the file, and samples the *server's*
+ * resident set from /proc every 100 ms: peak, and RSS at each tenth of the rows written, to show whether
+ * memory grows with rows. Results go to bench/results/csv-import-<rows>.json.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { migrateDatabase } from '../../db/migrate';
-import { createSwitchboard } from '../../server/app';
-import { parseEnv } from '../../server/config/env';
-import { createLogger } from '../../server/logger';
+import { loadAverage, machine, rssBytes } from '../lib/proc-stats';
+import { spawnServer } from '../lib/spawn-server';
 
 const ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const TOKEN = 'bench-import-token';
+const MB = 1048576;
 
 export interface ImportRun {
   kind: 'customers' | 'orders';
@@ -27,7 +30,9 @@ export interface ImportRun {
   rowsPerSecond: number;
   processedRows: number;
   failedRows: number;
-  peakRssMb: number;
+  /** The server process's resident set: before the upload, highest seen, and at each 10 % of the rows written. */
+  serverRssMb: { before: number; peak: number; byTenth: number[] };
+  loadAverage: number;
 }
 
 function* customerLines(rows: number): Generator<string> {
@@ -65,6 +70,13 @@ function chunked(lines: Generator<string>): Readable {
   );
 }
 
+/** Bytes of the generated file, counted by generating it once (cheap next to the import). */
+function fileBytes(lines: Generator<string>): number {
+  let n = 0;
+  for (const line of lines) n += Buffer.byteLength(line);
+  return n;
+}
+
 async function freshDatabase(name: string): Promise<string> {
   const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
   try {
@@ -79,48 +91,77 @@ async function freshDatabase(name: string): Promise<string> {
   return url.toString();
 }
 
-export async function csvImportBench(rows = 1_000_000): Promise<ImportRun[]> {
+export async function csvImportBench(rows = 1_000_000, heapMb = 256): Promise<ImportRun[]> {
   const url = await freshDatabase(`sb_bench_import_${rows}`);
-  const config = parseEnv({ DATABASE_URL: url, API_TOKEN: TOKEN, HOST: '127.0.0.1', PORT: '0', REDIS_PREFIX: `sb-bench-import-${Date.now()}`, LOG_LEVEL: 'warn', WORKERS: 'off' });
-  const sb = await createSwitchboard(config, { console: false, workers: false, logger: createLogger('warn') });
-  const base = await sb.listen();
+  const server = await spawnServer(
+    { DATABASE_URL: url, API_TOKEN: TOKEN, REDIS_PREFIX: `sb-bench-import-${Date.now()}`, WORKERS: 'off', CONSOLE: 'off' },
+    { nodeArgs: [`--max-old-space-size=${heapMb}`] },
+  );
   const runs: ImportRun[] = [];
   try {
     for (const kind of ['customers', 'orders'] as const) {
-      let peak = process.memoryUsage().rss;
-      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200);
-      let bytes = 0;
-      const body = chunked(kind === 'customers' ? customerLines(rows) : orderLines(rows));
-      body.on('data', (c: string) => (bytes += Buffer.byteLength(c)));
+      const lines = () => (kind === 'customers' ? customerLines(rows) : orderLines(rows));
+      const total = fileBytes(lines());
+      const before = await rssBytes(server.pid);
+      let peak = before;
+      let rss = before;
+      const sampler = setInterval(() => {
+        rssBytes(server.pid).then((v) => ((rss = v), (peak = Math.max(peak, v))), () => {});
+      }, 100);
+      // RSS at each tenth of the rows the *server* has written, read from its own progress API.
+      const id = crypto.randomUUID();
+      const byTenth: number[] = [];
+      const progress = setInterval(() => {
+        fetch(`${server.url}/api/imports/${id}`, { headers: { authorization: `Bearer ${TOKEN}` } })
+          .then((r) => (r.ok ? (r.json() as Promise<{ processedRows: number; failedRows: number }>) : null))
+          .then((s) => {
+            const done = s ? s.processedRows + s.failedRows : 0;
+            while (byTenth.length < 9 && done >= (rows * (byTenth.length + 1)) / 10) byTenth.push(Math.round(rss / MB));
+          }, () => {});
+      }, 250);
+      const body = chunked(lines());
       const t0 = performance.now();
-      const res = await fetch(`${base}/api/imports/${kind}`, {
+      const res = await fetch(`${server.url}/api/imports/${kind}?id=${id}`, {
         method: 'POST',
-        headers: { 'content-type': 'text/csv', authorization: `Bearer ${TOKEN}` },
+        headers: { 'content-type': 'text/csv', authorization: `Bearer ${TOKEN}`, 'content-length': String(total) },
         body: Readable.toWeb(body) as ReadableStream,
         duplex: 'half',
       } as RequestInit);
-      const summary = (await res.json()) as { processedRows: number; failedRows: number };
+      const summary = (await res.json()) as { processedRows: number; failedRows: number; error?: string };
       const seconds = (performance.now() - t0) / 1000;
       clearInterval(sampler);
+      clearInterval(progress);
+      byTenth.push(Math.round(rss / MB));
+      if (!res.ok) throw new Error(`import of ${kind} answered ${res.status}: ${summary.error ?? ''}`);
       const run: ImportRun = {
-        kind, rows, bytes, seconds: Math.round(seconds * 10) / 10, rowsPerSecond: Math.round(rows / seconds),
-        processedRows: summary.processedRows, failedRows: summary.failedRows, peakRssMb: Math.round(peak / 1048576),
+        kind, rows, bytes: total, seconds: Math.round(seconds * 10) / 10, rowsPerSecond: Math.round(rows / seconds),
+        processedRows: summary.processedRows, failedRows: summary.failedRows,
+        serverRssMb: { before: Math.round(before / MB), peak: Math.round(peak / MB), byTenth },
+        loadAverage: loadAverage(),
       };
-      console.log(`  ${kind}: ${rows} rows (${(bytes / 1048576).toFixed(0)} MB) in ${run.seconds} s = ${run.rowsPerSecond} rows/s, peak RSS ${run.peakRssMb} MB, ok ${run.processedRows}, rejected ${run.failedRows}`);
+      console.log(
+        `  ${kind}: ${rows} rows (${(total / MB).toFixed(0)} MB) in ${run.seconds} s = ${run.rowsPerSecond} rows/s, ok ${run.processedRows}, rejected ${run.failedRows}; ` +
+          `server RSS ${run.serverRssMb.before} MB before, peak ${run.serverRssMb.peak} MB, by tenth ${byTenth.join(' ')}`,
+      );
       runs.push(run);
     }
+    const status = await readFile(`/proc/${server.pid}/status`, 'utf8');
+    console.log(`  server VmHWM (kernel's lifetime peak RSS): ${/VmHWM:\s+(\d+)/.exec(status)?.[1]} kB, heap cap ${heapMb} MB`);
   } finally {
-    await sb.close();
+    await server.stop();
   }
-  const out = path.join(here, '..', 'results', 'csv-import.json');
+  const out = path.join(here, '..', 'results', `csv-import-${rows}.json`);
   await mkdir(path.dirname(out), { recursive: true });
-  await writeFile(out, `${JSON.stringify({ at: new Date().toISOString(), runs }, null, 2)}\n`);
+  await writeFile(out, `${JSON.stringify({ at: new Date().toISOString(), command: `npx tsx bench/scenarios/csv-import.ts --rows ${rows} --heap-mb ${heapMb}`, machine: machine(), heapMb, runs }, null, 2)}\n`);
   return runs;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  const i = process.argv.indexOf('--rows');
-  csvImportBench(i >= 0 ? Number(process.argv[i + 1]) : 1_000_000).catch((err: unknown) => {
+  const flag = (name: string, d: number) => {
+    const i = process.argv.indexOf(name);
+    return i >= 0 ? Number(process.argv[i + 1]) : d;
+  };
+  csvImportBench(flag('--rows', 1_000_000), flag('--heap-mb', 256)).catch((err: unknown) => {
     console.error(err);
     process.exit(1);
   });

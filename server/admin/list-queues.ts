@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { queueNumbers, queues, type BusinessHours } from '../../db/schema';
 
@@ -14,7 +14,7 @@ export interface QueueListItem {
   prioritiseGold: boolean;
 }
 
-/** Every queue with its numbers, by name; `teamId` confines the list to one team's queues. */
+/** Every queue with its numbers, by name; `teamId` confines the list to that team's queues and those of no team (as on the queue board). */
 export async function listQueues(db: Tx, teamId: string | null): Promise<QueueListItem[]> {
   return db
     .select({
@@ -30,6 +30,6 @@ export async function listQueues(db: Tx, teamId: string | null): Promise<QueueLi
       prioritiseGold: queues.prioritiseGold,
     })
     .from(queues)
-    .where(teamId ? eq(queues.teamId, teamId) : undefined)
+    .where(teamId ? or(eq(queues.teamId, teamId), isNull(queues.teamId)) : undefined)
     .orderBy(asc(queues.name));
 }

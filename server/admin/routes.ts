@@ -6,6 +6,7 @@ import { teamScope } from '../auth/principal';
 import { createUser, createUserInput } from './create-user';
 import { createQueue, createQueueInput } from './create-queue';
 import { listQueues } from './list-queues';
+import { listTeams } from './list-teams';
 
 /** Admin and integration API: admin session or API_TOKEN bearer (requireAuth lets both through). */
 export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -24,5 +25,9 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void
 
   app.get('/api/queues', { preHandler: requireAuth(ctx, ['admin', 'supervisor']) }, async (request) => {
     return { queues: await listQueues(ctx.db, teamScope(principalOf(request))) };
+  });
+
+  app.get('/api/teams', { preHandler: requireAuth(ctx, ['admin', 'supervisor']) }, async (request) => {
+    return { teams: await listTeams(ctx.db, teamScope(principalOf(request))) };
   });
 }

@@ -8,6 +8,7 @@ import { parseInput } from '../http/validate';
 import { notFound } from '../http/errors';
 import { calls } from '../../db/schema';
 import { wrapUpCall } from './wrap-up-call';
+import { handledBy } from './call-access';
 import { linkCallCustomer } from './link-call-customer';
 import { getDispositions } from './dispositions';
 
@@ -36,7 +37,8 @@ export function registerCallRoutes(app: FastifyInstance, ctx: AppContext, bus: D
   app.get('/api/calls/:id', { preHandler: requireAuth(ctx, [...staff]) }, async (request) => {
     const { id } = parseInput(idParams, request.params, 'invalid call id');
     const [call] = await ctx.db.select().from(calls).where(eq(calls.id, id)).limit(1);
-    if (!call) throw notFound('call not found');
+    // 404 rather than 403 for another agent's call: like customers, existence is not disclosed.
+    if (!call || !handledBy(principalOf(request), call)) throw notFound('call not found');
     return { call };
   });
 

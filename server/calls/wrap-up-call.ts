@@ -4,6 +4,7 @@ import { calls, interactions } from '../../db/schema';
 import type { Principal } from '../auth/principal';
 import { forbidden, notFound } from '../http/errors';
 import { recordAudit } from '../audit/record-audit';
+import { handledBy } from './call-access';
 
 export interface WrapUpInput {
   disposition: string;
@@ -18,9 +19,7 @@ export async function wrapUpCall(db: Database, actor: Principal, callId: string,
   return db.transaction(async (tx) => {
     const [call] = await tx.select().from(calls).where(eq(calls.id, callId)).for('update').limit(1);
     if (!call) throw notFound('call not found');
-    if (actor.kind === 'user' && actor.user.role === 'agent' && actor.user.id !== call.answeredAgentId && actor.user.id !== call.offeredAgentId) {
-      throw forbidden('only the agent who handled the call can wrap it up');
-    }
+    if (!handledBy(actor, call)) throw forbidden('only the agent who handled the call can wrap it up');
     const agentId = call.answeredAgentId ?? call.offeredAgentId ?? (actor.kind === 'user' ? actor.user.id : null);
     const summary = input.notes.trim() || input.disposition;
     const now = new Date();

@@ -11,7 +11,8 @@ export interface ReportSpec {
   columns: string[];
   /** Per day (calls, complaints, follow-ups) or per month (customers), in the range's time zone. */
   bucket: 'day' | 'month';
-  query(sql: postgres.Sql, range: ReportRange, config: RfmConfig): postgres.PendingQuery<postgres.Row[]>;
+  /** `teamId`: a team supervisor's scope (their team and what belongs to no team); null counts everything. */
+  query(sql: postgres.Sql, range: ReportRange, config: RfmConfig, teamId: string | null): postgres.PendingQuery<postgres.Row[]>;
 }
 
 /** Every bucket of the range, so quiet days show as zeros rather than gaps in the chart. */
@@ -24,6 +25,14 @@ const buckets = (sql: postgres.Sql, range: ReportRange, unit: 'day' | 'month') =
 const local = (sql: postgres.Sql, column: postgres.PendingQuery<postgres.Row[]>, range: ReportRange, unit: 'day' | 'month') =>
   sql`date_trunc(${unit}, ${column} at time zone ${range.tz})::date`;
 
+// Team scope as everywhere else (queue boards, customer search): rows of the team and rows of no
+// team; what belongs to another team is left out. Written as "not another team's" so a row whose
+// queue or customer is gone still counts.
+const callInScope = (sql: postgres.Sql, teamId: string | null) =>
+  teamId ? sql`and not exists (select 1 from queues q where q.id = calls.queue_id and q.team_id <> ${teamId})` : sql``;
+const customerInScope = (sql: postgres.Sql, teamId: string | null, customerId: postgres.PendingQuery<postgres.Row[]>) =>
+  teamId ? sql`and not exists (select 1 from customers sc where sc.id = ${customerId} and sc.team_id <> ${teamId})` : sql``;
+
 // Segments from worst to best: an upgrade moves right. No segment (no orders) is neither.
 const rank = (sql: postgres.Sql, expr: string) =>
   sql.unsafe(`case ${expr} when 'burden' then 1 when 'stream' then 2 when 'meteor' then 3 when 'gold' then 4 end`);
@@ -32,7 +41,7 @@ export const REPORTS: Record<ReportName, ReportSpec> = {
   calls: {
     columns: ['day', 'offered', 'answered', 'abandoned', 'missed'],
     bucket: 'day',
-    query: (sql, range) => sql`
+    query: (sql, range, _config, teamId) => sql`
       with b as (${buckets(sql, range, 'day')}),
       c as (
         select ${local(sql, sql`started_at`, range, 'day')} as bucket,
@@ -40,7 +49,7 @@ export const REPORTS: Record<ReportName, ReportSpec> = {
           count(*) filter (where answered_at is not null)::int as answered,
           count(*) filter (where state = 'abandoned')::int as abandoned,
           count(*) filter (where state = 'missed')::int as missed
-        from calls where started_at >= ${range.from} and started_at < ${range.to} group by 1
+        from calls where started_at >= ${range.from} and started_at < ${range.to} ${callInScope(sql, teamId)} group by 1
       )
       select to_char(b.bucket, 'YYYY-MM-DD') as day, coalesce(offered, 0) as offered, coalesce(answered, 0) as answered,
         coalesce(abandoned, 0) as abandoned, coalesce(missed, 0) as missed
@@ -50,18 +59,20 @@ export const REPORTS: Record<ReportName, ReportSpec> = {
     columns: ['day', 'opened', 'closed', 'avgHoursToResolve', 'medianHoursToResolve'],
     bucket: 'day',
     // Closed = resolved (or closed without a resolution step), on the day that happened.
-    query: (sql, range) => sql`
+    query: (sql, range, _config, teamId) => sql`
       with b as (${buckets(sql, range, 'day')}),
       o as (
         select ${local(sql, sql`created_at`, range, 'day')} as bucket, count(*)::int as opened
-        from complaints where created_at >= ${range.from} and created_at < ${range.to} group by 1
+        from complaints where created_at >= ${range.from} and created_at < ${range.to} ${customerInScope(sql, teamId, sql`complaints.customer_id`)} group by 1
       ),
       d as (
         select ${local(sql, sql`coalesce(resolved_at, closed_at)`, range, 'day')} as bucket, count(*)::int as closed,
           round((avg(extract(epoch from coalesce(resolved_at, closed_at) - created_at)) / 3600)::numeric, 2)::float8 as avg_h,
           round((percentile_cont(0.5) within group (order by extract(epoch from coalesce(resolved_at, closed_at) - created_at)) / 3600)::numeric, 2)::float8 as median_h
         from complaints
-        where coalesce(resolved_at, closed_at) >= ${range.from} and coalesce(resolved_at, closed_at) < ${range.to} group by 1
+        where coalesce(resolved_at, closed_at) >= ${range.from} and coalesce(resolved_at, closed_at) < ${range.to}
+          ${customerInScope(sql, teamId, sql`complaints.customer_id`)}
+        group by 1
       )
       select to_char(b.bucket, 'YYYY-MM-DD') as day, coalesce(opened, 0) as opened, coalesce(closed, 0) as closed,
         avg_h as "avgHoursToResolve", median_h as "medianHoursToResolve"
@@ -70,7 +81,7 @@ export const REPORTS: Record<ReportName, ReportSpec> = {
   followups: {
     columns: ['day', 'done', 'failed', 'cancelled'],
     bucket: 'day',
-    query: (sql, range) => sql`
+    query: (sql, range, _config, teamId) => sql`
       with b as (${buckets(sql, range, 'day')}),
       f as (
         select ${local(sql, sql`coalesce(completed_at, updated_at)`, range, 'day')} as bucket,
@@ -80,6 +91,7 @@ export const REPORTS: Record<ReportName, ReportSpec> = {
         from follow_ups
         where status in ('completed', 'failed', 'cancelled')
           and coalesce(completed_at, updated_at) >= ${range.from} and coalesce(completed_at, updated_at) < ${range.to}
+          ${customerInScope(sql, teamId, sql`follow_ups.customer_id`)}
         group by 1
       )
       select to_char(b.bucket, 'YYYY-MM-DD') as day, coalesce(done, 0) as done, coalesce(failed, 0) as failed, coalesce(cancelled, 0) as cancelled
@@ -91,15 +103,18 @@ export const REPORTS: Record<ReportName, ReportSpec> = {
     // Churned: a purchase after which none followed within the RFM window; the customer churns the
     // moment that window closes (counted only once it has closed). Upgraded / downgraded: the
     // segment history the value job writes to audit_log.
-    query: (sql, range, config) => sql`
+    query: (sql, range, config, teamId) => sql`
       with b as (${buckets(sql, range, 'month')}),
       n as (
         select ${local(sql, sql`created_at`, range, 'month')} as bucket, count(*)::int as new
-        from customers where created_at >= ${range.from} and created_at < ${range.to} group by 1
+        from customers where created_at >= ${range.from} and created_at < ${range.to}
+          ${teamId ? sql`and (team_id is null or team_id = ${teamId})` : sql``}
+        group by 1
       ),
       purchases as (
         select placed_at, lead(placed_at) over (partition by customer_id order by placed_at) as next_at
         from orders where status <> all(${config.excludedStatuses}::text[]) and placed_at < ${range.to}
+          ${customerInScope(sql, teamId, sql`orders.customer_id`)}
       ),
       ch as (
         select ${local(sql, sql`(placed_at + ${`${config.windowDays} days`}::interval)`, range, 'month')} as bucket, count(*)::int as churned
@@ -113,7 +128,9 @@ export const REPORTS: Record<ReportName, ReportSpec> = {
         select ${local(sql, sql`at`, range, 'month')} as bucket,
           count(*) filter (where ${rank(sql, "data->>'to'")} > ${rank(sql, "data->>'from'")})::int as upgraded,
           count(*) filter (where ${rank(sql, "data->>'to'")} < ${rank(sql, "data->>'from'")})::int as downgraded
-        from audit_log where action = ${SEGMENT_CHANGE_ACTION} and at >= ${range.from} and at < ${range.to} group by 1
+        from audit_log where action = ${SEGMENT_CHANGE_ACTION} and at >= ${range.from} and at < ${range.to}
+          ${customerInScope(sql, teamId, sql`(case when audit_log.entity = 'customer' then audit_log.entity_id::uuid end)`)}
+        group by 1
       )
       select to_char(b.bucket, 'YYYY-MM') as month, coalesce(new, 0) as new, coalesce(churned, 0) as churned,
         coalesce(upgraded, 0) as upgraded, coalesce(downgraded, 0) as downgraded

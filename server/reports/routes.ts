@@ -2,7 +2,8 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../context';
-import { requireAuth } from '../http/auth-guard';
+import { principalOf, requireAuth } from '../http/auth-guard';
+import { teamScope } from '../auth/principal';
 import { parseInput } from '../http/validate';
 import { readRfmConfig } from '../customers/value/rfm-settings';
 import { csvLine } from './csv-text';
@@ -13,7 +14,7 @@ const nameParams = z.object({ name: z.enum(REPORT_NAMES) });
 // Rows per fetch of the CSV cursor: the export never holds more than this in memory.
 const CSV_BATCH = 1000;
 
-/** GET /api/reports/{name} (JSON, for the charts) and /api/reports/{name}.csv (streamed); supervisors and admins. */
+/** GET /api/reports/{name} (JSON, for the charts) and /api/reports/{name}.csv (streamed); supervisors and admins; a team supervisor's figures cover their team (and what belongs to no team). */
 export function registerReportRoutes(app: FastifyInstance, ctx: AppContext): void {
   const guard = requireAuth(ctx, ['supervisor']);
 
@@ -22,9 +23,10 @@ export function registerReportRoutes(app: FastifyInstance, ctx: AppContext): voi
     const range = parseInput(reportQuery, request.query);
     const spec = REPORTS[name];
     const config = await readRfmConfig(ctx.database.sql);
+    const teamId = teamScope(principalOf(request));
     async function* lines() {
       yield csvLine(spec.columns);
-      for await (const rows of spec.query(ctx.database.sql, range, config).cursor(CSV_BATCH)) {
+      for await (const rows of spec.query(ctx.database.sql, range, config, teamId).cursor(CSV_BATCH)) {
         yield rows.map((row) => csvLine(spec.columns.map((c) => row[c] as string | number | null))).join('');
       }
     }
@@ -39,7 +41,7 @@ export function registerReportRoutes(app: FastifyInstance, ctx: AppContext): voi
     const { name } = parseInput(nameParams, request.params, 'unknown report');
     const range = parseInput(reportQuery, request.query);
     const spec = REPORTS[name];
-    const rows = await spec.query(ctx.database.sql, range, await readRfmConfig(ctx.database.sql));
+    const rows = await spec.query(ctx.database.sql, range, await readRfmConfig(ctx.database.sql), teamScope(principalOf(request)));
     return { report: name, from: range.from.toISOString(), to: range.to.toISOString(), tz: range.tz, bucket: spec.bucket, columns: spec.columns, rows };
   });
 }

@@ -47,6 +47,36 @@ describe('customer 360 in Chromium', () => {
     await page.screenshot({ path: `${h.screenshots}/customer-360-en.png`, fullPage: true });
   });
 
+  it('lets an admin move the customer to another team; an agent sees the team read-only', async () => {
+    const team = `North ${randomUUID().slice(0, 6)}`;
+    const admin = await signedIn('admin');
+    await admin.goto(`/customers/${goldId}`);
+    const teamInput = admin.getByTestId('customer-team-input');
+    expect(await teamInput.inputValue()).toBe('');
+    await teamInput.fill(team);
+    await admin.getByRole('button', { name: 'Save' }).click();
+    await admin.getByText('Saved.').waitFor();
+    await admin.reload();
+    await admin.getByTestId('customer-team-input').waitFor();
+    expect(await admin.getByTestId('customer-team-input').inputValue()).toBe(team);
+    // The new team is now one of the suggestions.
+    await admin.locator(`#team-choices option[value="${team}"]`).waitFor({ state: 'attached' });
+
+    const agent = await signedIn('agent');
+    await agent.goto(`/customers/${goldId}`);
+    expect(await agent.getByTestId('customer-team').innerText()).toBe(team);
+    expect(await agent.getByTestId('customer-team-input').count()).toBe(0);
+    // Saving the profile as an agent does not try to move the customer.
+    await agent.getByRole('button', { name: 'Save' }).click();
+    await agent.getByText('Saved.').waitFor();
+
+    await admin.getByTestId('customer-team-input').fill('');
+    await admin.getByRole('button', { name: 'Save' }).click();
+    await admin.getByText('Saved.').waitFor();
+    const [row] = await h.server.sb.ctx.database.sql<{ team_id: string | null }[]>`select team_id from customers where id = ${goldId}`;
+    expect(row!.team_id).toBeNull();
+  });
+
   it('shows the segment on the pop of a call from the customer', async () => {
     const page = await signedIn('agent');
     await page.waitForURL('**/agent');

@@ -216,7 +216,7 @@ describe('POST /api/queues and GET /api/queues', () => {
     expect((await post('/api/queues', { name })).status).toBe(409);
   });
 
-  it('lists queues with their numbers; a supervisor with a team sees only that team', async () => {
+  it('lists queues with their numbers; a supervisor with a team sees that team and queues of no team', async () => {
     const teamA = uniq('Team A');
     const qa = uniq('qa');
     const qb = uniq('qb');
@@ -232,7 +232,34 @@ describe('POST /api/queues and GET /api/queues', () => {
     const [supRow] = await server.sb.ctx.db.select().from(users).where(eq(users.id, sup.body.id));
     const { token } = await login(server.url, supRow!.email, 'password1');
     const scoped = await call('GET', '/api/queues', undefined, { authorization: `Bearer ${token}` });
-    expect((scoped.body.queues as Array<{ name: string }>).map((q) => q.name)).toEqual([qa]);
+    // As on the queue board: the team's queues and the queues of no team, never another team's.
+    const seen = (scoped.body.queues as Array<{ name: string; teamId: string | null }>);
+    expect(seen.map((q) => q.name)).toContain(qa);
+    expect(seen.map((q) => q.name)).not.toContain(qb);
+    expect(seen.every((q) => q.teamId === null || q.teamId === supRow!.teamId)).toBe(true);
+    expect(seen.some((q) => q.teamId === null)).toBe(true);
+  });
+
+  it('GET /api/teams: every team by name for admins and supervisors without a team, only their own for a team supervisor, never agents', async () => {
+    const teamA = uniq('Team A');
+    const teamB = uniq('Team B');
+    expect((await post('/api/queues', { name: uniq('qta'), team: teamA })).status).toBe(201);
+    expect((await post('/api/queues', { name: uniq('qtb'), team: teamB })).status).toBe(201);
+    expect((await call('GET', '/api/teams')).status).toBe(401);
+    expect((await call('GET', '/api/teams', undefined, agentAuth)).status).toBe(403);
+
+    const all = await call('GET', '/api/teams', undefined, adminAuth);
+    expect(all.status).toBe(200);
+    const names = (all.body.teams as Array<{ id: string; name: string }>).map((t) => t.name);
+    expect(names).toEqual(expect.arrayContaining([teamA, teamB]));
+    expect(names.indexOf(teamA)).toBeLessThan(names.indexOf(teamB));
+    expect((await call('GET', '/api/teams', undefined, supervisorAuth)).body.teams).toHaveLength(names.length);
+
+    const sup = await post('/api/users', { email: `${uniq('tsup')}@example.test`, name: 'Team Sup', password: 'password1', role: 'supervisor', team: teamB });
+    const [supRow] = await server.sb.ctx.db.select().from(users).where(eq(users.id, sup.body.id));
+    const { token } = await login(server.url, supRow!.email, 'password1');
+    const scoped = await call('GET', '/api/teams', undefined, { authorization: `Bearer ${token}` });
+    expect(scoped.body.teams).toEqual([{ id: supRow!.teamId, name: teamB }]);
   });
 });
 

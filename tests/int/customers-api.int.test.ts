@@ -297,6 +297,23 @@ describe('team scoping', () => {
     expect(row!.teamId).toBe(team!.id);
     expect((await call(cn, 'PATCH', `/api/customers/${inA}`, { team: null }, admin.auth)).status).toBe(200);
   });
+
+  it('lets a supervisor without a team move a customer to an existing team, and refuses a team that does not exist', async () => {
+    const supervisor = await bearerFor('supervisor');
+    const [b] = await cn.sb.ctx.db.select().from(teams).where(eq(teams.id, teamB));
+    expect((await call(cn, 'PATCH', `/api/customers/${inA}`, { team: b!.name }, supervisor.auth)).status).toBe(200);
+    const [row] = await cn.sb.ctx.db.select().from(customers).where(eq(customers.id, inA));
+    expect(row!.teamId).toBe(teamB);
+
+    const typo = uniq('Nrth');
+    const refused = await call(cn, 'PATCH', `/api/customers/${inA}`, { team: typo }, supervisor.auth);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ details: [{ path: 'team', message: 'unknown team' }] });
+    expect(await cn.sb.ctx.db.select().from(teams).where(eq(teams.name, typo))).toEqual([]);
+    const [after] = await cn.sb.ctx.db.select().from(customers).where(eq(customers.id, inA));
+    expect(after!.teamId).toBe(teamB);
+    expect((await call(cn, 'PATCH', `/api/customers/${inA}`, { team: null }, supervisor.auth)).status).toBe(200);
+  });
 });
 
 describe('customer page edits', () => {

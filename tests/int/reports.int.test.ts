@@ -119,3 +119,52 @@ describe('reports API', () => {
     expect((await report('nothing')).status).toBe(400);
   });
 });
+
+describe('team scope', () => {
+  // June 2025, away from the figures above: one of everything in team A, team B and no team.
+  it("gives a team supervisor their team's figures and those of no team, admins everything", async () => {
+    const sql = server.sb.ctx.database.sql;
+    const [teamA, teamB] = await sql<{ id: string }[]>`insert into teams (name) values ('Reports A'), ('Reports B') returning id`;
+    const [qA, qB, q0] = await sql<{ id: string }[]>`
+      insert into queues (name, team_id) values ('reports-a', ${teamA!.id}), ('reports-b', ${teamB!.id}), ('reports-none', null) returning id`;
+    const [cA, cB, c0] = await sql<{ id: string }[]>`
+      insert into customers (name, team_id, created_at) values
+        ('In A', ${teamA!.id}, ${t('2025-06-02T09:00:00Z')}), ('In B', ${teamB!.id}, ${t('2025-06-02T09:00:00Z')}), ('In none', null, ${t('2025-06-02T09:00:00Z')})
+      returning id`;
+    for (const [i, queue] of [qA!.id, qB!.id, q0!.id, null].entries()) {
+      await sql`insert into calls (provider, provider_call_id, from_number, to_number, state, started_at, queue_id)
+        values ('cti', ${`team-${i}`}, '+8613800138000', '+861085551234', 'abandoned', ${t('2025-06-02T10:00:00Z')}, ${queue})`;
+    }
+    const [policy] = await sql<{ id: string }[]>`insert into escalation_policies (name) values ('team-policy') returning id`;
+    for (const [i, customer] of [cA!, cB!, c0!].entries()) {
+      await sql`insert into complaints (customer_id, summary, category, severity, status, policy_id, created_at) values
+        (${customer.id}, 'late', 'delivery', 'low', 'new', ${policy!.id}, ${t('2025-06-02T08:00:00Z')})`;
+      await sql`insert into follow_ups (customer_id, reason, due_at, status, completed_at, updated_at) values
+        (${customer.id}, 'call back', ${t('2025-06-02T09:00:00Z')}, 'completed', ${t('2025-06-02T10:00:00Z')}, ${t('2025-06-02T10:00:00Z')})`;
+      await sql`insert into orders (customer_id, external_id, total, currency, status, placed_at) values
+        (${customer.id}, ${`team-o${i}`}, 100, 'CNY', 'delivered', ${t('2024-06-05T00:00:00Z')})`;
+      const change = customer === c0 ? { from: 'gold', to: 'stream' } : { from: 'stream', to: 'gold' };
+      await sql`insert into audit_log (actor_kind, action, entity, entity_id, data, at) values
+        ('system', 'customer.segment-change', 'customer', ${customer.id}, ${sql.json(change)}, ${t('2025-06-10T03:00:00Z')})`;
+    }
+    const supervisor = await createUser(server.sb, { role: 'supervisor', teamId: teamA!.id });
+    const { token } = await login(server.url, supervisor.email, supervisor.password);
+    const as = async (auth: string, path: string) => {
+      const res = await fetch(`${server.url}/api/reports/${path}`, { headers: { authorization: `Bearer ${auth}` } });
+      expect(res.status).toBe(200);
+      return path.includes('.csv') ? res.text() : ((await res.json()) as { rows: Array<Record<string, unknown>> }).rows;
+    };
+    const range = 'from=2025-06-02&to=2025-06-02';
+
+    expect(await as(API_TOKEN, `calls?${range}`)).toEqual([{ day: '2025-06-02', offered: 4, answered: 0, abandoned: 4, missed: 0 }]);
+    expect(await as(token, `calls?${range}`)).toEqual([{ day: '2025-06-02', offered: 3, answered: 0, abandoned: 3, missed: 0 }]);
+    expect(await as(token, `calls.csv?${range}`)).toBe('day,offered,answered,abandoned,missed\r\n2025-06-02,3,0,3,0\r\n');
+    expect((await as(API_TOKEN, `complaints?${range}`)) as unknown[]).toMatchObject([{ opened: 3 }]);
+    expect((await as(token, `complaints?${range}`)) as unknown[]).toMatchObject([{ opened: 2 }]);
+    expect(await as(API_TOKEN, `followups?${range}`)).toEqual([{ day: '2025-06-02', done: 3, failed: 0, cancelled: 0 }]);
+    expect(await as(token, `followups?${range}`)).toEqual([{ day: '2025-06-02', done: 2, failed: 0, cancelled: 0 }]);
+    const month = 'from=2025-06-01&to=2025-06-30';
+    expect(await as(API_TOKEN, `customers?${month}`)).toEqual([{ month: '2025-06', new: 3, churned: 3, upgraded: 2, downgraded: 1 }]);
+    expect(await as(token, `customers?${month}`)).toEqual([{ month: '2025-06', new: 2, churned: 2, upgraded: 1, downgraded: 1 }]);
+  });
+});

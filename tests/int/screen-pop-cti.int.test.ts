@@ -20,9 +20,9 @@ afterAll(async () => {
   await db?.drop();
 });
 
-async function availableAgent(queues?: string[]): Promise<{ socket: ClientSocket; id: string; email: string; token: string }> {
+async function availableAgent(queues?: string[], team?: string): Promise<{ socket: ClientSocket; id: string; email: string; token: string }> {
   const email = `agent-${randomUUID()}@example.test`;
-  const created = await admin.post<{ id: string }>('/api/users', { email, name: `Agent ${email.slice(6, 12)}`, password: 'agent-password-1', role: 'agent', queues });
+  const created = await admin.post<{ id: string }>('/api/users', { email, name: `Agent ${email.slice(6, 12)}`, password: 'agent-password-1', role: 'agent', queues, team });
   expect(created.status).toBe(201);
   const { token } = await login(server.url, email, 'agent-password-1');
   const socket = await connectClient(server.url, { token });
@@ -108,6 +108,37 @@ describe('screen-pop through the generic CTI feed', () => {
     const sharedPop = await shared;
     expect(sharedPop.candidates.map((c) => c.id).sort()).toEqual([a.body.id, b.body.id].sort());
     expect([a.body.id, b.body.id]).toContain(sharedPop.customer?.id);
+    await leave(agent.socket);
+  });
+
+  it('lets only the agent who took the call read it and link it to a customer they can see', async () => {
+    const team = `Pop team ${randomUUID().slice(0, 6)}`;
+    const agent = await availableAgent(undefined, team);
+    const popped = nextEvent(agent.socket, 'call:pop');
+    await postCti(server.url, CTI_TOKEN, newCall(randomUUID(), '+8613900000009'));
+    const pop = await popped;
+    expect(pop.customer).toBeNull();
+
+    // Another agent: the call is not theirs to read or to link.
+    const otherEmail = `other-${randomUUID()}@example.test`;
+    expect((await admin.post('/api/users', { email: otherEmail, name: 'Other Agent', password: 'agent-password-1', role: 'agent' })).status).toBe(201);
+    const other = apiClient(server.url, (await login(server.url, otherEmail, 'agent-password-1')).token);
+    const mine = apiClient(server.url, agent.token);
+    expect((await other.get(`/api/calls/${pop.callId}`)).status).toBe(404);
+    const created = await mine.post<{ id: string }>('/api/customers', { name: 'New Caller', phones: ['+8613900000009'] });
+    expect(created.status).toBe(201);
+    expect((await other.post(`/api/calls/${pop.callId}/customer`, { customerId: created.body.id })).status).toBe(403);
+
+    // Their own agent cannot link it to another team's customer either (unknown to them: 400).
+    const elsewhere = await admin.post<{ id: string }>('/api/customers', { name: 'Elsewhere', phones: [], team: `Other ${team}` });
+    const refused = await mine.post(`/api/calls/${pop.callId}/customer`, { customerId: elsewhere.body.id });
+    expect(refused.status).toBe(400);
+    expect((await mine.get<{ call: { customerId: string | null } }>(`/api/calls/${pop.callId}`)).body.call.customerId).toBeNull();
+
+    expect((await mine.post(`/api/calls/${pop.callId}/customer`, { customerId: created.body.id })).status).toBe(200);
+    expect((await mine.get<{ call: { customerId: string | null } }>(`/api/calls/${pop.callId}`)).body.call.customerId).toBe(created.body.id);
+    expect((await admin.get<{ call: { customerId: string | null } }>(`/api/calls/${pop.callId}`)).status).toBe(200);
+    await postCti(server.url, CTI_TOKEN, { event: 'hangup', from: '+8613900000009', to: '+861065529900', direction: 'in', callId: 'x', cause: 'cancel' });
     await leave(agent.socket);
   });
 

@@ -1,15 +1,33 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { apiFetch } from '../../lib/api';
+import { useUser } from '../../lib/session';
 import type { CustomerProfileData } from './customer-types';
 
 const INPUT = 'mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none';
 
-/** PATCH /api/customers/:id: name, email, tags, time zone, follow-up frequency. */
+/** Admins and supervisors without a team may move customers between teams (the server enforces it too). */
+function useTeamChoices(enabled: boolean): string[] {
+  const [names, setNames] = useState<string[]>([]);
+  useEffect(() => {
+    if (!enabled) return;
+    const controller = new AbortController();
+    apiFetch<{ teams: { name: string }[] }>('/api/teams', { signal: controller.signal })
+      .then(({ teams }) => setNames(teams.map((team) => team.name)))
+      .catch(() => {}); // suggestions only: any team name may still be typed
+    return () => controller.abort();
+  }, [enabled]);
+  return names;
+}
+
+/** PATCH /api/customers/:id: name, email, tags, time zone, follow-up frequency and, for those who may, team. */
 export function ProfileForm({ customer, onSaved }: { customer: CustomerProfileData; onSaved: () => Promise<void> }) {
   const t = useTranslations('customer360');
+  const user = useUser();
+  const mayMoveTeam = user.teamId === null && (user.role === 'admin' || user.role === 'supervisor');
+  const teamChoices = useTeamChoices(mayMoveTeam);
   const [state, setState] = useState<{ status: 'idle' | 'saving' | 'saved' } | { status: 'failed'; message: string }>({ status: 'idle' });
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -17,6 +35,7 @@ export function ProfileForm({ customer, onSaved }: { customer: CustomerProfileDa
     const form = new FormData(event.currentTarget);
     const text = (k: string) => String(form.get(k) ?? '').trim();
     const frequency = text('followUpFrequencyDays');
+    const team = mayMoveTeam ? text('team') || null : undefined;
     setState({ status: 'saving' });
     try {
       await apiFetch(`/api/customers/${customer.id}`, {
@@ -27,6 +46,8 @@ export function ProfileForm({ customer, onSaved }: { customer: CustomerProfileDa
           tags: text('tags').split(',').map((s) => s.trim()).filter(Boolean),
           timezone: text('timezone') || null,
           followUpFrequencyDays: frequency ? Number(frequency) : null,
+          // Sent only when changed, so saving a profile never needs the right to move it.
+          ...(team !== undefined && team !== customer.teamName && { team }),
         },
       });
       setState({ status: 'saved' });
@@ -61,9 +82,22 @@ export function ProfileForm({ customer, onSaved }: { customer: CustomerProfileDa
         {t('followUpFrequency')}
         <input name="followUpFrequencyDays" type="number" min={1} max={3650} defaultValue={customer.followUpFrequencyDays ?? ''} className={INPUT} />
       </label>
-      <p className="text-xs text-slate-600">
-        {t('team')}: <span data-testid="customer-team">{customer.teamName ?? t('noTeam')}</span>
-      </p>
+      {mayMoveTeam ? (
+        <label className="block text-xs font-medium text-slate-600">
+          {t('team')}
+          <input name="team" list="team-choices" maxLength={100} placeholder={t('noTeam')} defaultValue={customer.teamName ?? ''} className={INPUT} data-testid="customer-team-input" />
+          <datalist id="team-choices">
+            {teamChoices.map((name) => (
+              <option key={name} value={name} />
+            ))}
+          </datalist>
+          <span className="mt-1 block font-normal text-slate-500">{user.role === 'admin' ? t('teamHint') : t('teamHintExisting')}</span>
+        </label>
+      ) : (
+        <p className="text-xs text-slate-600">
+          {t('team')}: <span data-testid="customer-team">{customer.teamName ?? t('noTeam')}</span>
+        </p>
+      )}
       <div className="flex items-center gap-3">
         <button type="submit" disabled={state.status === 'saving'} className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-indigo-500 disabled:opacity-60">
           {state.status === 'saving' ? t('saving') : t('save')}
