@@ -6,7 +6,8 @@
  * database, streams a generated customers CSV and then an orders CSV (one order per customer)
  * through POST /api/imports/{kind} without ever holding the file, and samples the *server's*
  * resident set from /proc every 100 ms: peak, and RSS at each tenth of the rows written, to show whether
- * memory grows with rows. Results go to bench/results/csv-import-<rows>.json.
+ * memory grows with rows. Then both files go in again: re-import is idempotent, so that pass must
+ * write no row (counted from updated_at). Results go to bench/results/csv-import-<rows>.json.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -24,6 +25,8 @@ const MB = 1048576;
 
 export interface ImportRun {
   kind: 'customers' | 'orders';
+  /** The second pass sends the same file again: idempotent, so it must change nothing. */
+  pass: 'first' | 'again';
   rows: number;
   bytes: number;
   seconds: number;
@@ -33,6 +36,8 @@ export interface ImportRun {
   /** The server process's resident set: before the upload, highest seen, and at each 10 % of the rows written. */
   serverRssMb: { before: number; peak: number; byTenth: number[] };
   loadAverage: number;
+  /** Rows of the table written (inserted or updated) during this pass, read from PostgreSQL. */
+  rowsWritten: number;
 }
 
 function* customerLines(rows: number): Generator<string> {
@@ -99,7 +104,10 @@ export async function csvImportBench(rows = 1_000_000, heapMb = 256): Promise<Im
   );
   const runs: ImportRun[] = [];
   try {
-    for (const kind of ['customers', 'orders'] as const) {
+    const sql = postgres(url, { max: 1, onnotice: () => {} });
+    const phases = [['customers', 'first'], ['orders', 'first'], ['customers', 'again'], ['orders', 'again']] as const;
+    for (const [kind, pass] of phases) {
+      const [{ at: passStart }] = (await sql`select now() as at`) as unknown as [{ at: Date }];
       const lines = () => (kind === 'customers' ? customerLines(rows) : orderLines(rows));
       const total = fileBytes(lines());
       const before = await rssBytes(server.pid);
@@ -133,18 +141,21 @@ export async function csvImportBench(rows = 1_000_000, heapMb = 256): Promise<Im
       clearInterval(progress);
       byTenth.push(Math.round(rss / MB));
       if (!res.ok) throw new Error(`import of ${kind} answered ${res.status}: ${summary.error ?? ''}`);
+      const table = kind === 'customers' ? sql`customers` : sql`orders`;
+      const [{ n: rowsWritten }] = (await sql`select count(*)::int as n from ${table} where updated_at >= ${passStart}`) as unknown as [{ n: number }];
       const run: ImportRun = {
-        kind, rows, bytes: total, seconds: Math.round(seconds * 10) / 10, rowsPerSecond: Math.round(rows / seconds),
+        kind, pass, rowsWritten, rows, bytes: total, seconds: Math.round(seconds * 10) / 10, rowsPerSecond: Math.round(rows / seconds),
         processedRows: summary.processedRows, failedRows: summary.failedRows,
         serverRssMb: { before: Math.round(before / MB), peak: Math.round(peak / MB), byTenth },
         loadAverage: loadAverage(),
       };
       console.log(
-        `  ${kind}: ${rows} rows (${(total / MB).toFixed(0)} MB) in ${run.seconds} s = ${run.rowsPerSecond} rows/s, ok ${run.processedRows}, rejected ${run.failedRows}; ` +
+        `  ${kind} (${pass}): ${rows} rows (${(total / MB).toFixed(0)} MB) in ${run.seconds} s = ${run.rowsPerSecond} rows/s, ok ${run.processedRows}, rejected ${run.failedRows}, rows written ${rowsWritten}; ` +
           `server RSS ${run.serverRssMb.before} MB before, peak ${run.serverRssMb.peak} MB, by tenth ${byTenth.join(' ')}`,
       );
       runs.push(run);
     }
+    await sql.end();
     const status = await readFile(`/proc/${server.pid}/status`, 'utf8');
     console.log(`  server VmHWM (kernel's lifetime peak RSS): ${/VmHWM:\s+(\d+)/.exec(status)?.[1]} kB, heap cap ${heapMb} MB`);
   } finally {

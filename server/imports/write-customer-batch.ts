@@ -1,13 +1,22 @@
 import type postgres from 'postgres';
 import type { CustomerImportRow } from './import-rows';
 
+// A file names a handful of teams; one naming a new team per row must not grow memory with the file.
+const MAX_CACHED_TEAMS = 10_000;
+
 /** Team name → id, created on first mention (as POST /api/customers does for admins). */
 export class TeamCache {
   private readonly ids = new Map<string, string>();
-  constructor(private readonly sql: postgres.Sql) {}
+  constructor(private readonly sql: postgres.Sql, private readonly maxCached = MAX_CACHED_TEAMS) {}
 
   async resolve(names: Iterable<string>): Promise<Map<string, string>> {
-    const missing = [...new Set(names)].filter((n) => !this.ids.has(n));
+    const wanted = [...new Set(names)];
+    let missing = wanted.filter((n) => !this.ids.has(n));
+    if (missing.length && this.ids.size + missing.length > this.maxCached) {
+      // Start over with this batch's teams only: the caller reads every one of them from the map.
+      this.ids.clear();
+      missing = wanted;
+    }
     if (missing.length) {
       await this.sql`insert into teams (name) select unnest(${missing}::text[]) on conflict (name) do nothing`;
       for (const row of await this.sql<{ id: string; name: string }[]>`select id, name from teams where name = any(${missing}::text[])`) this.ids.set(row.name, row.id);

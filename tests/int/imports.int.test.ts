@@ -133,3 +133,25 @@ describe('CSV import of orders', () => {
     expect(rowsAgain).toEqual(rows);
   });
 });
+
+describe('team names during an import', () => {
+  it('creates each team once and still resolves every name of a batch after the cache starts over', async () => {
+    const { TeamCache } = await import('../../server/imports/write-customer-batch');
+    const sql = server.sb.ctx.database.sql;
+    const names = ['Cache A', 'Cache B', 'Cache C', 'Cache D'].map((n) => `${n} ${randomUUID().slice(0, 6)}`);
+    const cache = new TeamCache(sql, 3);
+    const idsOf = async (batch: string[]) => {
+      const map = await cache.resolve(batch);
+      return batch.map((n) => map.get(n));
+    };
+    const first = await idsOf([names[0]!, names[1]!]);
+    // B is cached; C and D overflow the cache of 3, which starts over with this batch's names (B among them).
+    const second = await idsOf([names[1]!, names[2]!, names[3]!]);
+    expect(second[0]).toBe(first[1]);
+    expect(second.every(Boolean)).toBe(true);
+    const again = await idsOf([names[0]!]);
+    expect(again[0]).toBe(first[0]);
+    const stored = await sql<{ n: number }[]>`select count(*)::int as n from teams where name = any(${names}::text[])`;
+    expect(stored[0]!.n).toBe(4);
+  });
+});
