@@ -49,7 +49,7 @@ export async function createSwitchboard(config: Env, options: SwitchboardOptions
   });
   await app.register(cookie);
   registerBodyParsers(app);
-  await registerSecurityHeaders(app, options.console === 'dev');
+  registerSecurityHeaders(app, options.console === 'dev');
   registerErrorHandler(app);
 
   const context = await createContext(config, logger, app.server);

@@ -20,4 +20,5 @@ export interface CallRow {
   answered_at: Date | null;
   ended_at: Date | null;
   end_cause: string | null;
+  wrapped_up_at: Date | null;
 }

@@ -95,18 +95,22 @@ export class CallService {
     if (agentId) this.ctx.realtime.toUser(agentId, 'call:pop', callPop);
     // After the pop went out, in parallel: the viewer and cached pop in Redis, the routing in the
     // row (which also reads where the Twilio voice answer dials the agent: one round trip, not two).
-    const [, dial] = await Promise.all([
+    type RoutedRow = CallRow & { dial_user_id: string | null; dial_identity: string | null; phone: string | null };
+    const [, [routed]] = await Promise.all([
       agentId ? rememberPop(this.ctx.redis, this.ctx.config.REDIS_PREFIX, call.id, agentId, callPop) : this.pops.put(call.id, callPop), // waiting: offered later from the cache
-      sql<Array<{ id: string; dial_identity: string | null; phone: string | null }>>`
+      sql<RoutedRow[]>`
         with routed as (
           update calls set queue_id = ${queue.id}, customer_id = ${pop.customer?.id ?? null},
             offered_agent_id = ${agentId}, offered_at = ${agentId ? now : null}, queued_at = ${agentId ? null : now}
           where id = ${call.id}
+          returning *
         )
-        select id, dial_identity, phone from users where id = ${agentId}`,
+        select r.*, u.id as dial_user_id, u.dial_identity, u.phone from routed r left join users u on u.id = ${agentId}`,
     ]);
-    this.bus.emit('call.changed', { callId: call.id, queueId: queue.id, state: 'ringing', at: now });
-    return { callId: call.id, state: 'ringing', offeredAgentId: agentId, offeredAgentDial: agentId ? (dial[0] ?? null) : null };
+    const { dial_user_id: dialUserId, dial_identity: dialIdentity, phone, ...row } = routed ?? ({} as Partial<RoutedRow>);
+    this.bus.emit('call.changed', { callId: call.id, queueId: queue.id, state: 'ringing', at: now, ...(routed && { row: row as CallRow }) });
+    const dial = dialUserId ? { id: dialUserId, dial_identity: dialIdentity ?? null, phone: phone ?? null } : null;
+    return { callId: call.id, state: 'ringing', offeredAgentId: agentId, offeredAgentDial: agentId ? dial : null };
   }
 
   private toCallPop(call: CallRow, queue: RoutedQueue, pop: PopBody): CallPop {
@@ -135,7 +139,7 @@ export class CallService {
     // Twilio holds the caller in <Enqueue>: ring the agent now (the other providers' PBX routes itself).
     if (call.provider === 'twilio') void connectWaitingTwilioCall(this.ctx, agentId, call.provider_call_id);
     this.ctx.realtime.toUser(agentId, 'call:state', { callId, state: 'ringing', agentId, at: now.toISOString() });
-    this.bus.emit('call.changed', { callId, queueId: call.queue_id, state: 'ringing', at: now });
+    this.bus.emit('call.changed', { callId, queueId: call.queue_id, state: 'ringing', at: now, row: call });
   }
 
   private async afterTransition({ call, previousState, transition }: AppliedCallEvent): Promise<void> {
@@ -163,7 +167,7 @@ export class CallService {
 
     const event = { callId: call.id, state: call.state, ...(agentId && { agentId }), at };
     for (const viewer of viewers ?? (await this.viewers.list(call.id))) this.ctx.realtime.toUser(viewer, 'call:state', event);
-    this.bus.emit('call.changed', { callId: call.id, queueId: call.queue_id, state: call.state, at: new Date(at) });
+    this.bus.emit('call.changed', { callId: call.id, queueId: call.queue_id, state: call.state, at: new Date(at), row: call });
   }
 
   /** Busy or wrap-up: the pool's script hands back the state it replaced, no separate read. */

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { AgentState } from '../realtime/events';
+import type { CallRow } from '../calls/call-row';
 
 /**
  * In-process domain events (chatwoot-style listeners): services record what happened, listeners
@@ -9,7 +10,14 @@ export interface DomainEvents {
   'agent.state-changed': { agentId: string; state: AgentState; previous: AgentState; at: Date };
   'agent.connected': { agentId: string };
   /** A call was created or changed state, was queued or was offered: queue figures may have moved. */
-  'call.changed': { callId: string; queueId: string | null; state: string; at: Date };
+  'call.changed': {
+    callId: string;
+    queueId: string | null;
+    state: string;
+    at: Date;
+    /** The row as the write that caused this event left it, when it returned one: listeners need not read it again. */
+    row?: CallRow;
+  };
 }
 
 export class DomainBus {

@@ -1,4 +1,5 @@
 import type { AppContext } from '../context';
+import type { CallRow } from '../calls/call-row';
 import type { DomainBus } from '../events/bus';
 import { offerWaitingFollowUps, sweepFollowUps } from './sweep-follow-ups';
 import { scheduleNextCheckIn } from './schedule-check-in';
@@ -25,7 +26,7 @@ export class FollowUpService {
     });
     bus.on('agent.connected', () => this.offerWaiting());
     bus.on('call.changed', async (e) => {
-      if (e.state === 'completed') await this.afterCall(e.callId);
+      if (e.state === 'completed') await this.afterCall(e.callId, e.row);
     });
   }
 
@@ -56,10 +57,9 @@ export class FollowUpService {
     })().finally(() => (this.offering = null));
   }
 
-  private async afterCall(callId: string): Promise<void> {
-    const rows = await this.ctx.database.sql<Array<{ customer_id: string | null; queue_id: string | null; answered_at: Date | null; ended_at: Date | null }>>`
-      select customer_id, queue_id, answered_at, ended_at from calls where id = ${callId}`;
-    const call = rows[0];
+  private async afterCall(callId: string, row?: CallRow): Promise<void> {
+    const call = row ?? (await this.ctx.database.sql<Array<Pick<CallRow, 'customer_id' | 'queue_id' | 'answered_at' | 'ended_at'>>>`
+      select customer_id, queue_id, answered_at, ended_at from calls where id = ${callId}`)[0];
     if (!call?.customer_id || !call.answered_at) return;
     await scheduleNextCheckIn(this.ctx, call.customer_id, call.ended_at ?? new Date(), { queueId: call.queue_id });
   }

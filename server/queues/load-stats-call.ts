@@ -1,5 +1,6 @@
 import type postgres from 'postgres';
 import type { StatsCallRow } from './call-contribution';
+import type { CallRow } from '../calls/call-row';
 
 type Row = {
   id: string;
@@ -22,6 +23,9 @@ const toStatsRow = (r: Row): StatsCallRow => ({
   endedAt: r.ended_at,
   wrappedUpAt: r.wrapped_up_at,
 });
+
+/** The columns queue figures need, from a full call row (as call writes return it). */
+export const statsRowOf = (call: CallRow): StatsCallRow => toStatsRow(call);
 
 /** The call as it is now (the database is the truth, whatever order the events came in). */
 export async function loadStatsCall(sql: postgres.Sql, callId: string): Promise<StatsCallRow | null> {

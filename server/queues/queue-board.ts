@@ -6,7 +6,7 @@ import { SUPERVISORS_ROOM, teamBoardRoom } from '../realtime/rooms';
 import { scopeSnapshot, snapshotTeams } from './scope-snapshot';
 import { buildQueueSnapshot } from './build-queue-snapshot';
 import { callContribution, type StatsCallRow } from './call-contribution';
-import { forEachStatsCallSince, loadStatsCall } from './load-stats-call';
+import { forEachStatsCallSince, loadStatsCall, statsRowOf } from './load-stats-call';
 import { startOfLocalDay } from './metrics/start-of-local-day';
 import { QueueStatsStore } from './queue-stats-store';
 import { loadRoster, RosterCache } from './queue-roster';
@@ -43,10 +43,13 @@ export class QueueBoard {
       { claimHeartbeat: async () => (await ctx.redis.set(`${prefix}:qsnap-tick`, '1', 'PX', 900, 'NX')) === 'OK' },
     );
 
-    bus.on('call.changed', async ({ callId, queueId }) => {
+    bus.on('call.changed', async ({ callId, queueId, row }) => {
       if (queueId && !this.roster.knowsQueue(queueId)) this.roster.invalidate();
       try {
-        await this.recordCall(callId);
+        // The row the write returned is as true as a read now (contributions carry versions, so an
+        // older one never replaces a newer); only events without one read the call again.
+        if (row) await this.recordRows([statsRowOf(row)]);
+        else await this.recordCall(callId);
       } finally {
         this.emitter.changed();
       }

@@ -65,6 +65,17 @@ describe('startOfLocalDay', () => {
   it('rejects an unknown zone', () => {
     expect(() => startOfLocalDay(NOW, 'Nowhere/Town')).toThrow('unknown time zone');
   });
+
+  it('answers each instant by its own day, whatever was asked before (the last day per zone is remembered)', () => {
+    const zone = 'Asia/Shanghai';
+    const days = ['2025-06-10T15:59:59.999Z', '2025-06-10T16:00:00Z', '2025-06-09T16:00:00Z', '2025-06-11T15:59:59Z', '2025-06-10T15:59:59.999Z'];
+    const expected = ['2025-06-09T16:00:00Z', '2025-06-10T16:00:00Z', '2025-06-09T16:00:00Z', '2025-06-10T16:00:00Z', '2025-06-09T16:00:00Z'];
+    expect(days.map((d) => startOfLocalDay(at(d), zone).toISOString())).toEqual(expected.map((e) => at(e).toISOString()));
+    expect(startOfNextLocalDay(at('2025-06-10T16:00:00Z'), zone)).toEqual(at('2025-06-11T16:00:00Z'));
+    expect(startOfNextLocalDay(at('2025-06-10T15:00:00Z'), zone)).toEqual(at('2025-06-10T16:00:00Z'));
+    // The same instant in another zone is that zone's day, not the remembered one.
+    expect(startOfLocalDay(at('2025-06-10T15:00:00Z'), 'UTC')).toEqual(at('2025-06-10T00:00:00Z'));
+  });
 });
 
 describe('computeQueueMetrics', () => {
