@@ -4,6 +4,7 @@ import type { CallState } from '../realtime/events';
 import { applyCallEvent, type CallTransition } from './call-state-machine';
 import type { CallRow } from './call-row';
 import { findAgentByHint } from './find-agent-by-hint';
+import type { RecentCalls } from './recent-calls';
 
 export interface AppliedCallEvent {
   call: CallRow;
@@ -22,12 +23,26 @@ type Sql = postgres.Sql | postgres.TransactionSql;
  * of one call apply them one after the other: a compare-and-set update on what the transition was
  * computed from, and when another write came first, the row locked and the event applied again.
  * With `storedEventId`, the call write also marks that provider event processed (one round trip).
+ * With `recent`, the row this process last saw stands in for the read (see RecentCalls).
  */
 export async function applyEventToCall(
   sql: postgres.Sql,
   event: NormalisedCallEvent,
   numbers: { from: string; to: string },
   storedEventId?: number,
+  recent?: RecentCalls,
+): Promise<AppliedCallEvent> {
+  const applied = await applyOnce(sql, event, numbers, storedEventId, recent);
+  recent?.remember(applied.call);
+  return applied;
+}
+
+async function applyOnce(
+  sql: postgres.Sql,
+  event: NormalisedCallEvent,
+  numbers: { from: string; to: string },
+  storedEventId: number | undefined,
+  recent: RecentCalls | undefined,
 ): Promise<AppliedCallEvent> {
   const values = sql`(${event.provider}, ${event.providerCallId}, ${event.direction}, ${numbers.from}, ${numbers.to}, 'ringing', ${event.occurredAt}, ${event.kind === 'ringing' ? (event.seq ?? -1) : -1})`;
   const insert = (q: Sql) => q<CallRow[]>`
@@ -55,15 +70,24 @@ export async function applyEventToCall(
     if (inserted[0]) return { call: inserted[0], previousState: null, created: true, transition: { state: 'ringing', changed: false }, eventMarked: storedEventId !== undefined };
   }
 
-  // Optimistic path, two round trips and no transaction: read, decide, compare-and-set.
-  const [seen] = await sql<CallRow[]>`select * from calls where provider = ${event.provider} and provider_call_id = ${event.providerCallId}`;
-  if (seen) {
+  // Optimistic path, two round trips (one with a remembered row) and no transaction: read,
+  // decide, compare-and-set. A remembered row that turns out stale is read afresh once.
+  const read = async () => (await sql<CallRow[]>`select * from calls where provider = ${event.provider} and provider_call_id = ${event.providerCallId}`)[0];
+  const remembered = recent?.get(event.provider, event.providerCallId);
+  for (const source of remembered ? (['remembered', 'read'] as const) : (['read'] as const)) {
+    const seen = source === 'remembered' ? remembered : await read();
+    if (!seen) break;
     const decided = await decide(sql, seen, event);
-    if (decided === 'unchanged') return { call: seen, previousState: seen.state, created: false, transition: { state: seen.state, changed: false }, eventMarked: false };
+    if (decided === 'unchanged') {
+      // "Nothing to do" decided on a remembered row could be stale: only a read row may say so.
+      if (source === 'remembered') continue;
+      return { call: seen, previousState: seen.state, created: false, transition: { state: seen.state, changed: false }, eventMarked: false };
+    }
     const [updated] = await update(sql, seen, decided, storedEventId);
     if (updated) return { call: updated, previousState: seen.state, created: false, transition: decided.transition, eventMarked: storedEventId !== undefined };
-    // Another event of this call was written in between: apply this one again, under the row lock.
+    // Another write of this call came in between (or the remembered row was stale): try again.
   }
+  // Still losing races: apply it under the row lock.
 
   return sql.begin(async (tx) => {
     // One that comes before any ringing creates the call here, inside the transaction, holding its lock.

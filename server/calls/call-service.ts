@@ -9,6 +9,7 @@ import { applyEventToCall, type AppliedCallEvent } from './apply-call-event';
 import { resolveQueue, type RoutedQueue } from './resolve-queue';
 import { CallViewers, PopCache, rememberPop } from './call-viewers';
 import { QueueCache } from './queue-cache';
+import { RecentCalls } from './recent-calls';
 import type { CallRow } from './call-row';
 import { callPriority } from './call-priority';
 import { connectWaitingTwilioCall } from './connect-waiting-twilio-call';
@@ -36,6 +37,8 @@ export interface RoutePrefetch {
   pop: Promise<PopBody>;
 }
 
+const AGENT_QUEUES_TTL_MS = 30_000;
+
 /**
  * Calls: applies provider events, routes new calls to the longest-idle available agent of their
  * queue, pops the customer on that agent's screens and tells everyone who saw a call how it went.
@@ -45,6 +48,8 @@ export class CallService {
   readonly viewers: CallViewers;
   readonly pops: PopCache;
   private readonly queueCache: QueueCache;
+  private readonly recent = new RecentCalls();
+  private readonly agentQueueCache = new Map<string, { queueIds: string[]; at: number }>();
   /** Set by the agent-status service: the call flow changed an agent's state. */
   onAgentMoved: (agentId: string, previous: AgentState) => Promise<void> = async () => {};
 
@@ -77,7 +82,7 @@ export class CallService {
    * that happens (a failure after it is recorded over it, as before: see handleWebhook).
    */
   async handle(event: NormalisedCallEvent, prefetch?: RoutePrefetch, storedEventId?: number): Promise<HandledCallEvent> {
-    const applied = await applyEventToCall(this.ctx.database.sql, event, { from: prefetch?.from ?? this.e164(event.from), to: prefetch?.to ?? this.e164(event.to) }, storedEventId);
+    const applied = await applyEventToCall(this.ctx.database.sql, event, { from: prefetch?.from ?? this.e164(event.from), to: prefetch?.to ?? this.e164(event.to) }, storedEventId, this.recent);
     const { call } = applied;
     if (applied.created && call.state === 'ringing') return { ...(await this.route(call, prefetch)), eventMarked: applied.eventMarked };
     if (applied.transition.changed) await this.afterTransition(applied);
@@ -108,6 +113,7 @@ export class CallService {
         select r.*, u.id as dial_user_id, u.dial_identity, u.phone from routed r left join users u on u.id = ${agentId}`,
     ]);
     const { dial_user_id: dialUserId, dial_identity: dialIdentity, phone, ...row } = routed ?? ({} as Partial<RoutedRow>);
+    if (routed) this.recent.remember(row as CallRow);
     this.bus.emit('call.changed', { callId: call.id, queueId: queue.id, state: 'ringing', at: now, ...(routed && { row: row as CallRow }) });
     const dial = dialUserId ? { id: dialUserId, dial_identity: dialIdentity ?? null, phone: phone ?? null } : null;
     return { callId: call.id, state: 'ringing', offeredAgentId: agentId, offeredAgentDial: agentId ? dial : null };
@@ -129,6 +135,7 @@ export class CallService {
     const [call] = await sql<CallRow[]>`
       update calls set offered_agent_id = ${agentId}, offered_at = ${now}
       where id = ${callId} and state = 'ringing' returning *`;
+    if (call) this.recent.remember(call);
     if (!call) {
       // It ended in the meantime: the agent is free again.
       await this.agentReady(agentId, await this.agentQueues(agentId));
@@ -188,9 +195,19 @@ export class CallService {
     if (waiting) await this.offerWaitingCall(agentId, waiting.callId);
   }
 
+  /**
+   * The agent's queues, read at most every AGENT_QUEUES_TTL_MS per agent: asked each time they
+   * become free (once per call). Memberships are set when the user is created, so a change made
+   * in the database directly shows within that time.
+   */
   async agentQueues(agentId: string): Promise<string[]> {
+    const known = this.agentQueueCache.get(agentId);
+    if (known && Date.now() - known.at < AGENT_QUEUES_TTL_MS) return known.queueIds;
     const rows = await this.ctx.database.sql<Array<{ queue_id: string }>>`select queue_id from user_queues where user_id = ${agentId}`;
-    return rows.map((r) => r.queue_id);
+    const queueIds = rows.map((r) => r.queue_id);
+    if (this.agentQueueCache.size >= 10_000) this.agentQueueCache.clear();
+    this.agentQueueCache.set(agentId, { queueIds, at: Date.now() });
+    return queueIds;
   }
 
   /** Pops of calls still ringing for this agent, for a console that (re)connects. */
