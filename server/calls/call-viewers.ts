@@ -1,4 +1,5 @@
-import type { Redis } from 'ioredis';
+import type { ChainableCommander, Redis } from 'ioredis';
+import type { CallPop, Segment } from '../realtime/events';
 
 const TTL_SECONDS = 6 * 3600;
 
@@ -27,23 +28,49 @@ export class CallViewers {
   }
 }
 
+/** What the supervisors' list of waiting calls shows of a pop: a few bytes instead of the whole pop. */
+export interface WaitingCallSummary {
+  from: string | null;
+  customerName: string | null;
+  segment: Segment | null;
+}
+
+const POP_TTL_SECONDS = 3600;
+
+/** Queues the SETs of the pop and of its summary on `chain` (a MULTI or a pipeline). */
+function cachePop(chain: ChainableCommander, prefix: string, pop: CallPop): ChainableCommander {
+  const summary: WaitingCallSummary = { from: pop.from ?? null, customerName: pop.customer?.name ?? null, segment: pop.customer?.segment ?? null };
+  return chain
+    .set(`${prefix}:pop:${pop.callId}`, JSON.stringify(pop), 'EX', POP_TTL_SECONDS)
+    .set(`${prefix}:popsum:${pop.callId}`, JSON.stringify(summary), 'EX', POP_TTL_SECONDS);
+}
+
 /** Records the viewer and caches the pop in one round trip (after the pop went out). */
-export async function rememberPop(redis: Redis, prefix: string, callId: string, userId: string, pop: unknown): Promise<void> {
+export async function rememberPop(redis: Redis, prefix: string, callId: string, userId: string, pop: CallPop): Promise<void> {
   const viewers = `${prefix}:call-viewers:${callId}`;
-  await redis.multi().sadd(viewers, userId).expire(viewers, TTL_SECONDS).set(`${prefix}:pop:${callId}`, JSON.stringify(pop), 'EX', 3600).exec();
+  await cachePop(redis.multi().sadd(viewers, userId).expire(viewers, TTL_SECONDS), prefix, pop).exec();
 }
 
 /** The pop as sent, kept while the call rings so a reconnecting console gets it again. */
 export class PopCache {
   constructor(private readonly redis: Redis, private readonly prefix: string) {}
 
-  async put(callId: string, pop: unknown): Promise<void> {
-    await this.redis.set(`${this.prefix}:pop:${callId}`, JSON.stringify(pop), 'EX', 3600);
+  async put(pop: CallPop): Promise<void> {
+    await cachePop(this.redis.multi(), this.prefix, pop).exec();
   }
 
   async get<T>(callIds: string[]): Promise<T[]> {
     if (callIds.length === 0) return [];
     const raw = await this.redis.mget(callIds.map((id) => `${this.prefix}:pop:${id}`));
     return raw.filter((r): r is string => r !== null).map((r) => JSON.parse(r) as T);
+  }
+
+  /** The summaries of these calls' pops, by call id (calls without a cached pop are left out). */
+  async summaries(callIds: string[]): Promise<Map<string, WaitingCallSummary>> {
+    const out = new Map<string, WaitingCallSummary>();
+    if (callIds.length === 0) return out;
+    const raw = await this.redis.mget(callIds.map((id) => `${this.prefix}:popsum:${id}`));
+    raw.forEach((r, i) => r !== null && out.set(callIds[i]!, JSON.parse(r) as WaitingCallSummary));
+    return out;
   }
 }

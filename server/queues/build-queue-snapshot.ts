@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
-import type { AgentState, CallPop } from '../realtime/events';
-import type { PopCache } from '../calls/call-viewers';
+import type { AgentState } from '../realtime/events';
+import type { PopCache, WaitingCallSummary } from '../calls/call-viewers';
 import { metricsFromCounters } from './metrics/queue-counters';
 import { startOfLocalDay, startOfNextLocalDay } from './metrics/start-of-local-day';
 import { bucketsFromFields, countersFromFields, QUARTER_MS } from './call-contribution';
@@ -16,15 +16,22 @@ export interface AgentPresence {
 const oneDecimal = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
 
 /**
+ * Waiting calls listed per queue, longest waiting first. `waiting` and the longest wait still count
+ * every one; the list stops here so a queue hundreds deep does not make every snapshot (4 a second,
+ * to every supervisor) that much heavier.
+ */
+export const WAITING_CALLS_LISTED = 100;
+
+/**
  * Pure: the snapshot from the roster, each queue's stored day (same order as roster.queues), the
  * agents' states and the cached pops of waiting calls. Agents of a queue are its members plus the
- * generalists (no memberships), as routing has it.
+ * generalists (no memberships), as routing has it. `days[i].waiting` is oldest first.
  */
 export function composeQueueSnapshot(
   roster: Roster,
   days: StoredQueueDay[],
   presence: ReadonlyMap<string, AgentPresence>,
-  pops: ReadonlyMap<string, CallPop>,
+  summaries: ReadonlyMap<string, WaitingCallSummary>,
   now: Date,
 ): BoardSnapshot {
   const stateOf = (id: string): AgentState => presence.get(id)?.state ?? 'offline';
@@ -42,9 +49,9 @@ export function composeQueueSnapshot(
       config,
       now,
     );
-    const waitingCalls: WaitingCallEntry[] = day.waiting.map((w) => {
-      const pop = pops.get(w.callId);
-      return { callId: w.callId, from: pop?.from ?? null, customerName: pop?.customer?.name ?? null, segment: pop?.customer?.segment ?? null, since: new Date(w.since).toISOString() };
+    const waitingCalls: WaitingCallEntry[] = day.waiting.slice(0, WAITING_CALLS_LISTED).map((w) => {
+      const s = summaries.get(w.callId);
+      return { callId: w.callId, from: s?.from ?? null, customerName: s?.customerName ?? null, segment: s?.segment ?? null, since: new Date(w.since).toISOString() };
     });
     return {
       name: queue.name,
@@ -92,7 +99,7 @@ export interface SnapshotSources {
   roster(): Promise<Roster>;
 }
 
-/** Reads what the snapshot needs: the roster (cached), then one Redis pipeline, then waiting calls' pops. */
+/** Reads what the snapshot needs: the roster (cached), then one Redis pipeline, then the listed waiting calls' pop summaries. */
 export async function buildQueueSnapshot(src: SnapshotSources, now = new Date()): Promise<BoardSnapshot> {
   const roster = await src.roster();
   const pipeline = src.redis.pipeline();
@@ -108,7 +115,6 @@ export async function buildQueueSnapshot(src: SnapshotSources, now = new Date())
     const [state, since] = (value as [string | null, string | null] | null) ?? [null, null];
     if (state) presence.set(a.id, { state: state as AgentState, since: new Date(Number(since ?? now.getTime())) });
   });
-  const waitingIds = days.flatMap((d) => d.waiting.map((w) => w.callId));
-  const pops = new Map((await src.pops.get<CallPop>(waitingIds)).map((p) => [p.callId, p]));
-  return composeQueueSnapshot(roster, days, presence, pops, now);
+  const listed = days.flatMap((d) => d.waiting.slice(0, WAITING_CALLS_LISTED).map((w) => w.callId));
+  return composeQueueSnapshot(roster, days, presence, await src.pops.summaries(listed), now);
 }

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bucketsFromFields, callContribution, countersFromFields, type StatsCallRow } from './call-contribution';
-import { composeQueueSnapshot, type AgentPresence } from './build-queue-snapshot';
+import { composeQueueSnapshot, WAITING_CALLS_LISTED, type AgentPresence } from './build-queue-snapshot';
 import { computeQueueMetrics } from './metrics/compute-queue-metrics';
 import { SnapshotEmitter } from './snapshot-emitter';
 import type { Roster } from './queue-roster';
 import type { BoardSnapshot } from './snapshot-types';
-import type { CallPop } from '../realtime/events';
+import type { WaitingCallSummary } from '../calls/call-viewers';
 
 const at = (iso: string) => new Date(iso);
 const plus = (d: Date, s: number) => new Date(d.getTime() + s * 1000);
@@ -121,12 +121,12 @@ describe('composeQueueSnapshot', () => {
     ['a2', { state: 'available', since: at('2025-06-10T01:59:00Z') }],
     ['a3', { state: 'wrap_up', since: at('2025-06-10T01:59:30Z') }],
   ]);
-  const pop = { callId: 'c1', from: '+8613800138000', customer: { name: 'Wang Fang', segment: 'gold' } } as unknown as CallPop;
+  const summary: WaitingCallSummary = { from: '+8613800138000', customerName: 'Wang Fang', segment: 'gold' };
   const snapshot = composeQueueSnapshot(
     roster,
     [{ fields: {}, waiting: [{ callId: 'c1', since: at('2025-06-10T01:59:15Z').getTime() }, { callId: 'c2', since: at('2025-06-10T01:59:45Z').getTime() }] }, { fields: { offered: '1' }, waiting: [] }],
     presence,
-    new Map([['c1', pop]]),
+    new Map([['c1', summary]]),
     NOW,
   );
 
@@ -145,6 +145,16 @@ describe('composeQueueSnapshot', () => {
     ]);
     expect(snapshot.queues[1]).toMatchObject({ offered: 1, dayStartedAt: '2025-06-09T16:00:00.000Z' });
     expect(snapshot.queues[1]!.quarterHours.offered).toHaveLength(96);
+  });
+
+  it('lists the longest-waiting callers only, while counting every one', () => {
+    const deep = Array.from({ length: WAITING_CALLS_LISTED + 50 }, (_, i) => ({ callId: `w${i}`, since: at('2025-06-10T01:00:00Z').getTime() + i * 1000 }));
+    const s = composeQueueSnapshot(roster, [{ fields: {}, waiting: deep }, { fields: {}, waiting: [] }], presence, new Map(), NOW);
+    expect(s.queues[0]!.waiting).toBe(WAITING_CALLS_LISTED + 50);
+    expect(s.queues[0]!.longestWaitSeconds).toBe(3600);
+    expect(s.queues[0]!.waitingCalls).toHaveLength(WAITING_CALLS_LISTED);
+    expect(s.queues[0]!.waitingCalls[0]!.callId).toBe('w0');
+    expect(s.queues[0]!.waitingCalls.at(-1)!.callId).toBe(`w${WAITING_CALLS_LISTED - 1}`);
   });
 });
 

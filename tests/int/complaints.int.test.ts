@@ -83,6 +83,24 @@ const row = async (id: string, on: TestServer = server) => (await on.sb.ctx.db.s
 const eventsOf = async (id: string, on: TestServer = server) =>
   on.sb.ctx.db.select().from(complaintEvents).where(eq(complaintEvents.complaintId, id)).orderBy(complaintEvents.at, complaintEvents.id);
 
+describe('assignment under concurrency', () => {
+  it('spreads complaints opened at the same moment evenly over a queue, none lost or doubled', async () => {
+    const queue = `spread-${randomUUID().slice(0, 6)}`;
+    expect((await admin.post('/api/queues', { name: queue, numbers: [] })).status).toBe(201);
+    const members = await Promise.all(Array.from({ length: 4 }, () => person('agent')));
+    for (const m of members) {
+      await server.sb.ctx.database.sql`insert into user_queues (user_id, queue_id) select ${m.id}, id from queues where name = ${queue}`;
+    }
+    const name = await policy([{ level: 1, assignTo: { queue }, respondWithin: 'PT1H', resolveWithin: 'P1D' }]);
+    const customerId = await customer();
+    const created = await Promise.all(Array.from({ length: 12 }, () => open({ customerId, policy: name })));
+    const perAssignee = new Map<string, number>();
+    for (const c of created) perAssignee.set(c.assigneeId!, (perAssignee.get(c.assigneeId!) ?? 0) + 1);
+    expect([...perAssignee.keys()].sort()).toEqual(members.map((m) => m.id).sort());
+    expect([...perAssignee.values()]).toEqual([3, 3, 3, 3]);
+  });
+});
+
 describe('escalation ladder', () => {
   it('climbs three levels to the right assignees, with events and complaint:assigned at each step', async () => {
     const first = await person('complaint_handler');
