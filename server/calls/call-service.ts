@@ -10,6 +10,7 @@ import { resolveQueue, type RoutedQueue } from './resolve-queue';
 import { CallViewers, PopCache, rememberPop } from './call-viewers';
 import { QueueCache } from './queue-cache';
 import { RecentCalls } from './recent-calls';
+import { LRUCache } from 'lru-cache';
 import type { CallRow } from './call-row';
 import { callPriority } from './call-priority';
 import { connectWaitingTwilioCall } from './connect-waiting-twilio-call';
@@ -49,7 +50,7 @@ export class CallService {
   readonly pops: PopCache;
   private readonly queueCache: QueueCache;
   private readonly recent = new RecentCalls();
-  private readonly agentQueueCache = new Map<string, { queueIds: string[]; at: number }>();
+  private readonly agentQueueCache = new LRUCache<string, string[]>({ max: 10_000, ttl: AGENT_QUEUES_TTL_MS });
   /** Set by the agent-status service: the call flow changed an agent's state. */
   onAgentMoved: (agentId: string, previous: AgentState) => Promise<void> = async () => {};
 
@@ -112,10 +113,15 @@ export class CallService {
         )
         select r.*, u.id as dial_user_id, u.dial_identity, u.phone from routed r left join users u on u.id = ${agentId}`,
     ]);
-    const { dial_user_id: dialUserId, dial_identity: dialIdentity, phone, ...row } = routed ?? ({} as Partial<RoutedRow>);
-    if (routed) this.recent.remember(row as CallRow);
-    this.bus.emit('call.changed', { callId: call.id, queueId: queue.id, state: 'ringing', at: now, ...(routed && { row: row as CallRow }) });
-    const dial = dialUserId ? { id: dialUserId, dial_identity: dialIdentity ?? null, phone: phone ?? null } : null;
+    let row: CallRow | undefined;
+    let dial: { id: string; dial_identity: string | null; phone: string | null } | null = null;
+    if (routed) {
+      const { dial_user_id: dialUserId, dial_identity: dialIdentity, phone, ...written } = routed;
+      row = written;
+      if (dialUserId) dial = { id: dialUserId, dial_identity: dialIdentity, phone };
+      this.recent.remember(row);
+    }
+    this.bus.emit('call.changed', { callId: call.id, queueId: queue.id, state: 'ringing', at: now, ...(row && { row }) });
     return { callId: call.id, state: 'ringing', offeredAgentId: agentId, offeredAgentDial: agentId ? dial : null };
   }
 
@@ -202,11 +208,10 @@ export class CallService {
    */
   async agentQueues(agentId: string): Promise<string[]> {
     const known = this.agentQueueCache.get(agentId);
-    if (known && Date.now() - known.at < AGENT_QUEUES_TTL_MS) return known.queueIds;
+    if (known) return known;
     const rows = await this.ctx.database.sql<Array<{ queue_id: string }>>`select queue_id from user_queues where user_id = ${agentId}`;
     const queueIds = rows.map((r) => r.queue_id);
-    if (this.agentQueueCache.size >= 10_000) this.agentQueueCache.clear();
-    this.agentQueueCache.set(agentId, { queueIds, at: Date.now() });
+    this.agentQueueCache.set(agentId, queueIds);
     return queueIds;
   }
 

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { isTimeZone, locale, teamName } from '../admin/field-schemas';
 import { currency, money } from '../orders/money';
@@ -37,12 +38,12 @@ const externalId = z.string().trim().min(1).max(200);
 
 // Checking a zone builds an Intl.DateTimeFormat (~0.14 ms): half the parse time of a row. A file
 // names a handful of zones, so each is checked once per process.
-const zoneChecks = new Map<string, boolean>();
+const zoneChecks = new LRUCache<string, boolean>({ max: 1000 });
 const knownZone = (zone: string) => {
   let ok = zoneChecks.get(zone);
   if (ok === undefined) {
     ok = isTimeZone(zone);
-    if (zoneChecks.size < 1000) zoneChecks.set(zone, ok);
+    zoneChecks.set(zone, ok);
   }
   return ok;
 };

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type postgres from 'postgres';
 import type { CustomerImportRow } from './import-rows';
 
@@ -6,22 +7,28 @@ const MAX_CACHED_TEAMS = 10_000;
 
 /** Team name → id, created on first mention (as POST /api/customers does for admins). */
 export class TeamCache {
-  private readonly ids = new Map<string, string>();
-  constructor(private readonly sql: postgres.Sql, private readonly maxCached = MAX_CACHED_TEAMS) {}
+  private readonly ids: LRUCache<string, string>;
+  constructor(private readonly sql: postgres.Sql, maxCached = MAX_CACHED_TEAMS) {
+    this.ids = new LRUCache({ max: maxCached });
+  }
 
+  /** The id of every name given (teams created as needed), whatever the cache has let go. */
   async resolve(names: Iterable<string>): Promise<Map<string, string>> {
-    const wanted = [...new Set(names)];
-    let missing = wanted.filter((n) => !this.ids.has(n));
-    if (missing.length && this.ids.size + missing.length > this.maxCached) {
-      // Start over with this batch's teams only: the caller reads every one of them from the map.
-      this.ids.clear();
-      missing = wanted;
+    const found = new Map<string, string>();
+    const missing: string[] = [];
+    for (const name of new Set(names)) {
+      const id = this.ids.get(name);
+      if (id) found.set(name, id);
+      else missing.push(name);
     }
     if (missing.length) {
       await this.sql`insert into teams (name) select unnest(${missing}::text[]) on conflict (name) do nothing`;
-      for (const row of await this.sql<{ id: string; name: string }[]>`select id, name from teams where name = any(${missing}::text[])`) this.ids.set(row.name, row.id);
+      for (const row of await this.sql<{ id: string; name: string }[]>`select id, name from teams where name = any(${missing}::text[])`) {
+        this.ids.set(row.name, row.id);
+        found.set(row.name, row.id);
+      }
     }
-    return this.ids;
+    return found;
   }
 }
 

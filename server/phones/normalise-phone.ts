@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { LRUCache } from 'lru-cache';
 
 /**
  * Any human- or provider-written phone number → E.164, or a typed reason why not. Pure.
@@ -16,16 +17,14 @@ const MIN_DIGITS = 5;
 // Each call event reads its two numbers again (libphonenumber with `max` metadata: ~0.1 ms each,
 // ~5 % of server CPU under load), and the same few thousand numbers recur: answers are kept, up
 // to a bound, so a file of a million distinct numbers cannot grow memory.
-const MEMO_LIMIT = 10_000;
-const memo = new Map<string, PhoneResult>();
+const memo = new LRUCache<string, PhoneResult>({ max: 10_000 });
 
 export function normalisePhone(input: string, defaultRegion: string = 'US'): PhoneResult {
   const key = `${defaultRegion}\u0000${input}`;
   const known = memo.get(key);
   if (known) return known;
-  const result = readPhone(input, defaultRegion);
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(key, Object.freeze(result));
+  const result = Object.freeze(readPhone(input, defaultRegion));
+  memo.set(key, result);
   return result;
 }
 

@@ -135,7 +135,7 @@ describe('CSV import of orders', () => {
 });
 
 describe('team names during an import', () => {
-  it('creates each team once and still resolves every name of a batch after the cache starts over', async () => {
+  it('creates each team once and resolves every name of a batch, also names the bounded cache let go', async () => {
     const { TeamCache } = await import('../../server/imports/write-customer-batch');
     const sql = server.sb.ctx.database.sql;
     const names = ['Cache A', 'Cache B', 'Cache C', 'Cache D'].map((n) => `${n} ${randomUUID().slice(0, 6)}`);
@@ -145,7 +145,7 @@ describe('team names during an import', () => {
       return batch.map((n) => map.get(n));
     };
     const first = await idsOf([names[0]!, names[1]!]);
-    // B is cached; C and D overflow the cache of 3, which starts over with this batch's names (B among them).
+    // B is cached; C and D overflow the cache of 3, which lets A go.
     const second = await idsOf([names[1]!, names[2]!, names[3]!]);
     expect(second[0]).toBe(first[1]);
     expect(second.every(Boolean)).toBe(true);

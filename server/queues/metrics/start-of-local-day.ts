@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import { LRUCache } from 'lru-cache';
 
 // luxon's isValidZone builds an Intl formatter per call (9–13 % of server CPU under load): remember the answer.
 const validZones = new Set<string>();
@@ -17,7 +18,7 @@ interface LocalDay {
 // Every call event asks for its queue's day (luxon's zone offsets were ~5 % of server CPU under
 // load); the answer only changes at local midnight, so the last day seen per zone is kept. Still
 // a pure function of (now, timezone): a `now` outside the remembered day is computed afresh.
-const lastDay = new Map<string, LocalDay>();
+const lastDay = new LRUCache<string, LocalDay>({ max: 1000 });
 
 function localDay(now: Date, timezone: string): LocalDay {
   const t = now.getTime();
@@ -26,7 +27,6 @@ function localDay(now: Date, timezone: string): LocalDay {
   assertZone(timezone);
   const start = DateTime.fromJSDate(now, { zone: timezone }).startOf('day');
   const day = { start: start.toMillis(), next: start.plus({ days: 1 }).toMillis() };
-  if (lastDay.size >= 1000) lastDay.clear();
   lastDay.set(timezone, day);
   return day;
 }
