@@ -16,7 +16,12 @@ export interface BenchServer {
 /** Starts `bench/server-entry.ts` (or another entry) with the given env; resolves once it listens. */
 export async function spawnServer(env: Record<string, string>, opts: { entry?: string; nodeArgs?: string[] } = {}): Promise<BenchServer> {
   const entry = opts.entry ?? 'bench/server-entry.ts';
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', entry], {
+  // BENCH_CPU_PROF profiles every server a scenario starts (bench/profiles/), also scenarios run on their own.
+  const nodeArgs = [...(opts.nodeArgs ?? [])];
+  if (process.env.BENCH_CPU_PROF && !nodeArgs.includes('--cpu-prof')) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${path.join(root, 'bench/profiles')}`);
+  // Extra flags for every server, e.g. BENCH_SERVER_NODE_ARGS="--import ./my-probe.mjs".
+  if (process.env.BENCH_SERVER_NODE_ARGS) nodeArgs.push(...process.env.BENCH_SERVER_NODE_ARGS.split(' ').filter(Boolean));
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'warn', PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
