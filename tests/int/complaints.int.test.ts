@@ -83,6 +83,25 @@ const row = async (id: string, on: TestServer = server) => (await on.sb.ctx.db.s
 const eventsOf = async (id: string, on: TestServer = server) =>
   on.sb.ctx.db.select().from(complaintEvents).where(eq(complaintEvents.complaintId, id)).orderBy(complaintEvents.at, complaintEvents.id);
 
+describe('links of a new complaint', () => {
+  it("takes a call of the same customer or of no one, and refuses another customer's call", async () => {
+    const sql = server.sb.ctx.database.sql;
+    const [mine, other] = [await customer(), await customer()];
+    const call = async (customerId: string | null) =>
+      (await sql<{ id: string }[]>`insert into calls (provider, provider_call_id, from_number, to_number, state, started_at, customer_id)
+        values ('cti', ${randomUUID()}, '+14155550123', '+14155550100', 'completed', now(), ${customerId}) returning id`)[0]!.id;
+    const name = await policy([{ level: 1, assignTo: { role: 'complaint_handler' }, respondWithin: 'PT1H', resolveWithin: 'P1D' }]);
+
+    const refused = await admin.post('/api/complaints', { summary: 'Wrong call', category: 'delivery', severity: 'low', customerId: mine, policy: name, callId: await call(other) });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ details: [{ path: 'callId', message: 'the call belongs to another customer' }] });
+    expect(await sql`select 1 from complaints where customer_id = ${mine}`).toHaveLength(0);
+
+    expect((await open({ customerId: mine, policy: name, callId: await call(mine) })).id).toBeTruthy();
+    expect((await open({ customerId: mine, policy: name, callId: await call(null) })).id).toBeTruthy();
+  });
+});
+
 describe('assignment under concurrency', () => {
   it('spreads complaints opened at the same moment evenly over a queue, none lost or doubled', async () => {
     const queue = `spread-${randomUUID().slice(0, 6)}`;

@@ -53,8 +53,12 @@ async function assertLinks(tx: Tx, input: CreateComplaintInput): Promise<void> {
     if (!order) throw badRequest('unknown order', [{ path: 'orderId', message: 'no such order for this customer' }]);
   }
   if (input.callId) {
-    const [call] = await tx.select({ id: calls.id }).from(calls).where(eq(calls.id, input.callId));
+    const [call] = await tx.select({ id: calls.id, customerId: calls.customerId }).from(calls).where(eq(calls.id, input.callId));
     if (!call) throw badRequest('unknown call', [{ path: 'callId', message: 'no such call' }]);
+    // A call not (yet) linked to anyone may be named; one linked to another customer may not.
+    if (call.customerId !== null && call.customerId !== input.customerId) {
+      throw badRequest('the call belongs to another customer', [{ path: 'callId', message: 'the call belongs to another customer' }]);
+    }
   }
 }
 
