@@ -302,6 +302,28 @@ describe('delivery, lifecycle and permissions', () => {
     await server.sb.ctx.db.delete(settings).where(eq(settings.key, 'satisfaction-delay'));
   });
 
+  it('reopening cancels the satisfaction call booked at close, also one already offered, with its timer and unread pop', async () => {
+    const handler = await person('complaint_handler');
+    const name = await policy([{ level: 1, assignTo: { userId: handler.id }, respondWithin: 'PT1H', resolveWithin: 'P1D' }]);
+    const created = await open({ customerId: await customer(), policy: name });
+    await handler.api.post(`/api/complaints/${created.id}/resolve`, { note: 'Refunded' });
+    await handler.api.post(`/api/complaints/${created.id}/close`, { note: 'Customer confirmed' });
+    const db = server.sb.ctx.db;
+    const [follow] = await db.select().from(followUps).where(and(eq(followUps.complaintId, created.id), eq(followUps.kind, 'satisfaction')));
+    expect(await hasFollowUpTimer(server.sb.ctx, follow!.id, 1)).toBe(true);
+    // It is on the handler's screen already (as the due timer would have left it).
+    await db.update(followUps).set({ status: 'offered', offeredTo: handler.id, offeredAt: new Date() }).where(eq(followUps.id, follow!.id));
+    const [pop] = await db.insert(notifications).values({ userId: handler.id, event: 'followup:due', payload: { followUp: { id: follow!.id } } }).returning();
+
+    expect((await handler.api.post(`/api/complaints/${created.id}/reopen`)).status).toBe(200);
+    const [after] = await db.select().from(followUps).where(eq(followUps.id, follow!.id));
+    expect(after).toMatchObject({ status: 'cancelled' });
+    expect(after!.completedAt).not.toBeNull();
+    expect(await hasFollowUpTimer(server.sb.ctx, follow!.id, 1)).toBe(false);
+    const [settled] = await db.select().from(notifications).where(eq(notifications.id, pop!.id));
+    expect(settled!.ackedAt).not.toBeNull();
+  });
+
   it('chooses the policy by name, by category/severity, else the built-in default; lists by nearest deadline', async () => {
     const handler = await person('complaint_handler');
     await policy([{ level: 1, assignTo: { userId: handler.id }, respondWithin: 'PT2H', resolveWithin: 'P1D' }], { categories: ['Billing'] });

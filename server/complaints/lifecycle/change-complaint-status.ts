@@ -7,6 +7,8 @@ import { recordAudit } from '../../audit/record-audit';
 import { visibleTo } from '../../customers/customer-visibility';
 import { badRequest, conflict, forbidden, notFound } from '../../http/errors';
 import { scheduleFollowUpJob } from '../../followups/schedule-follow-up-job';
+import { dropFollowUpTimer } from '../../followups/follow-up-timer';
+import { settleFollowUpNotifications } from '../../followups/offer-follow-up';
 import { emitComplaintUpdated } from '../notify/emit-updated';
 import { mayChangeComplaint } from '../policy/authorise-change';
 import { InvalidTransitionError, requiresNote, transition, type ComplaintAction } from '../policy/transition';
@@ -50,6 +52,7 @@ export async function changeComplaintStatus(
   if (requiresNote(action) && !text) throw badRequest(`${action} needs a note`, [{ path: 'note', message: 'required' }]);
   let levels: EscalationLevel[] = [];
   let followUpId: string | null = null;
+  let cancelled: Array<{ id: string; attempt: number }> = [];
   const updated = await ctx.db.transaction(async (tx) => {
     const [found] = await tx
       .select({ complaint: complaints })
@@ -109,16 +112,23 @@ export async function changeComplaintStatus(
     await recordAudit(tx, actor, { action: `complaint.${action}`, entity: 'complaint', entityId: row.id, data: { fromStatus: row.status, toStatus: status, level: row.level, note: text } });
     if (action === 'close') followUpId = await insertSatisfactionFollowUp(tx, next!, actorId(actor), now);
     if (action === 'reopen') {
-      await tx
+      // The satisfaction call booked at close no longer applies, whether still waiting or already
+      // on an agent's screen; its timer and unread pop go after the commit.
+      cancelled = await tx
         .update(followUps)
-        .set({ status: 'cancelled', updatedAt: now })
-        .where(and(eq(followUps.complaintId, row.id), eq(followUps.kind, 'satisfaction'), inArray(followUps.status, ['pending']), isNull(followUps.completedAt)));
+        .set({ status: 'cancelled', completedAt: now, updatedAt: now })
+        .where(and(eq(followUps.complaintId, row.id), eq(followUps.kind, 'satisfaction'), inArray(followUps.status, ['pending', 'offered']), isNull(followUps.completedAt)))
+        .returning({ id: followUps.id, attempt: followUps.attempt });
     }
     return next!;
   });
 
   emitComplaintUpdated(ctx, updated, action);
   await resetDeadlineJobs(ctx, { complaint: updated, levels }, { level: updated.level, kinds: DROPS[action] });
+  for (const f of cancelled) {
+    await dropFollowUpTimer(ctx, f.id, f.attempt);
+    await settleFollowUpNotifications(ctx, f.id);
+  }
   if (followUpId) {
     await scheduleFollowUpJob(ctx, followUpId).catch((err: unknown) =>
       ctx.logger.warn({ err, followUpId }, 'satisfaction follow-up timer not scheduled; the follow-up sweep will pick it up'),
