@@ -10,7 +10,7 @@ import { calls } from '../../db/schema';
 import { wrapUpCall } from './wrap-up-call';
 import { handledBy } from './call-access';
 import { linkCallCustomer } from './link-call-customer';
-import { getDispositions } from './dispositions';
+import { dispositionsInput, getDispositions, setDispositions } from './dispositions';
 
 const idParams = z.object({ id: z.uuid() });
 const wrapUpBody = z.object({ disposition: z.string().trim().min(1).max(100), notes: z.string().max(10_000).default('') });
@@ -43,4 +43,9 @@ export function registerCallRoutes(app: FastifyInstance, ctx: AppContext, bus: D
   });
 
   app.get('/api/settings/dispositions', { preHandler: requireAuth(ctx) }, async () => ({ dispositions: await getDispositions(ctx.db) }));
+
+  app.put('/api/settings/dispositions', { preHandler: requireAuth(ctx, ['admin']) }, async (request) => {
+    const { dispositions } = parseInput(dispositionsInput, request.body);
+    return { dispositions: await setDispositions(ctx.db, principalOf(request), dispositions) };
+  });
 }

@@ -357,3 +357,21 @@ describe('with Redis unreachable', () => {
     }
   });
 });
+
+describe('PUT /api/settings/dispositions', () => {
+  it('replaces the wrap-up list for everyone, for admins only, and refuses a bad list whole', async () => {
+    const list = ['resolved', 'sale', '已回访'];
+    expect((await call('PUT', '/api/settings/dispositions', { dispositions: list }, agentAuth)).status).toBe(403);
+    expect((await call('PUT', '/api/settings/dispositions', { dispositions: list }, supervisorAuth)).status).toBe(403);
+    const saved = await call('PUT', '/api/settings/dispositions', { dispositions: list }, adminAuth);
+    expect(saved).toMatchObject({ status: 200, body: { dispositions: list } });
+    expect((await call('GET', '/api/settings/dispositions', undefined, agentAuth)).body).toEqual({ dispositions: list });
+
+    for (const bad of [{ dispositions: [] }, { dispositions: ['sale', 'sale'] }, { dispositions: [''] }, {}]) {
+      expect((await call('PUT', '/api/settings/dispositions', bad, asApi)).status).toBe(400);
+    }
+    expect((await call('GET', '/api/settings/dispositions', undefined, agentAuth)).body).toEqual({ dispositions: list });
+    const audit = await server.sb.ctx.db.select().from(auditLog).where(eq(auditLog.action, 'settings.dispositions'));
+    expect(audit).toHaveLength(1);
+  });
+});
