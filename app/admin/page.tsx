@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PageHeading } from '../components/page-heading';
+import { DispositionsEditor } from './dispositions-editor';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin'))('title') };
@@ -26,6 +27,7 @@ export default async function AdminPage() {
           </li>
         ))}
       </ul>
+      <DispositionsEditor />
     </>
   );
 }
