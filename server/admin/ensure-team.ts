@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { teams } from '../../db/schema';
-import type { Principal } from '../auth/principal';
+import { isAdmin, type Principal } from '../auth/principal';
+import { badRequest } from '../http/errors';
 import { recordAudit } from '../audit/record-audit';
 
 /** The id of the team called `name`, creating it (and auditing that) when it does not exist yet. */
@@ -20,4 +21,12 @@ export async function ensureTeam(tx: Tx, actor: Principal, name: string): Promis
 export async function findTeamId(tx: Tx, name: string): Promise<string | null> {
   const [row] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.name, name)).limit(1);
   return row?.id ?? null;
+}
+
+/** A team named by `actor`: admins and integrations create it on first mention; anyone else may only name an existing one (400). */
+export async function teamNamedBy(tx: Tx, actor: Principal, name: string): Promise<string> {
+  if (isAdmin(actor)) return ensureTeam(tx, actor, name);
+  const id = await findTeamId(tx, name);
+  if (!id) throw badRequest(`unknown team ${JSON.stringify(name)}`, [{ path: 'team', message: 'unknown team' }]);
+  return id;
 }

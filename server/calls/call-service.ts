@@ -103,7 +103,7 @@ export class CallService {
     // row (which also reads where the Twilio voice answer dials the agent: one round trip, not two).
     type RoutedRow = CallRow & { dial_user_id: string | null; dial_identity: string | null; phone: string | null };
     const [, [routed]] = await Promise.all([
-      agentId ? rememberPop(this.ctx.redis, this.ctx.config.REDIS_PREFIX, call.id, agentId, callPop) : this.pops.put(callPop), // waiting: offered later from the cache
+      agentId ? rememberPop(this.ctx.redis, this.ctx.config.REDIS_PREFIX, call.id, agentId, callPop) : this.pops.putWaiting(callPop), // waiting: offered later from the cache
       sql<RoutedRow[]>`
         with routed as (
           update calls set queue_id = ${queue.id}, customer_id = ${pop.customer?.id ?? null},

@@ -1,4 +1,4 @@
-import type { ChainableCommander, Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { CallPop, Segment } from '../realtime/events';
 
 const TTL_SECONDS = 6 * 3600;
@@ -37,26 +37,27 @@ export interface WaitingCallSummary {
 
 const POP_TTL_SECONDS = 3600;
 
-/** Queues the SETs of the pop and of its summary on `chain` (a MULTI or a pipeline). */
-function cachePop(chain: ChainableCommander, prefix: string, pop: CallPop): ChainableCommander {
-  const summary: WaitingCallSummary = { from: pop.from ?? null, customerName: pop.customer?.name ?? null, segment: pop.customer?.segment ?? null };
-  return chain
-    .set(`${prefix}:pop:${pop.callId}`, JSON.stringify(pop), 'EX', POP_TTL_SECONDS)
-    .set(`${prefix}:popsum:${pop.callId}`, JSON.stringify(summary), 'EX', POP_TTL_SECONDS);
-}
-
 /** Records the viewer and caches the pop in one round trip (after the pop went out). */
 export async function rememberPop(redis: Redis, prefix: string, callId: string, userId: string, pop: CallPop): Promise<void> {
   const viewers = `${prefix}:call-viewers:${callId}`;
-  await cachePop(redis.multi().sadd(viewers, userId).expire(viewers, TTL_SECONDS), prefix, pop).exec();
+  await redis.multi().sadd(viewers, userId).expire(viewers, TTL_SECONDS).set(`${prefix}:pop:${callId}`, JSON.stringify(pop), 'EX', POP_TTL_SECONDS).exec();
 }
 
 /** The pop as sent, kept while the call rings so a reconnecting console gets it again. */
 export class PopCache {
   constructor(private readonly redis: Redis, private readonly prefix: string) {}
 
-  async put(pop: CallPop): Promise<void> {
-    await cachePop(this.redis.multi(), this.prefix, pop).exec();
+  /**
+   * A call that waits for an agent: its pop for whoever is offered it later, and the summary the
+   * supervisors' list of waiting calls shows (only route() queues calls, so only it writes one).
+   */
+  async putWaiting(pop: CallPop): Promise<void> {
+    const summary: WaitingCallSummary = { from: pop.from ?? null, customerName: pop.customer?.name ?? null, segment: pop.customer?.segment ?? null };
+    await this.redis
+      .multi()
+      .set(`${this.prefix}:pop:${pop.callId}`, JSON.stringify(pop), 'EX', POP_TTL_SECONDS)
+      .set(`${this.prefix}:popsum:${pop.callId}`, JSON.stringify(summary), 'EX', POP_TTL_SECONDS)
+      .exec();
   }
 
   async get<T>(callIds: string[]): Promise<T[]> {

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { Tx } from '../../db/client';
 import { customerPhones, customers } from '../../db/schema';
-import { isAdmin, teamScope, type Principal } from '../auth/principal';
+import { teamScope, type Principal } from '../auth/principal';
 import { recordAudit } from '../audit/record-audit';
-import { badRequest, conflict, forbidden } from '../http/errors';
+import { conflict, forbidden } from '../http/errors';
 import { phoneField } from '../phones/phone-schema';
-import { ensureTeam, findTeamId } from '../admin/ensure-team';
+import { findTeamId, teamNamedBy } from '../admin/ensure-team';
 import { locale, teamName, timeZone } from '../admin/field-schemas';
 import { customerEmail, customerName, customerTags, followUpFrequencyDays } from './customer-fields';
 
@@ -36,11 +36,7 @@ async function resolveTeam(tx: Tx, actor: Principal, team: string | undefined): 
     if (team !== undefined && (await findTeamId(tx, team)) !== scope) throw forbidden('customers can only be created for your own team');
     return scope;
   }
-  if (team === undefined) return null;
-  if (isAdmin(actor)) return ensureTeam(tx, actor, team);
-  const id = await findTeamId(tx, team);
-  if (!id) throw badRequest(`unknown team ${JSON.stringify(team)}`, [{ path: 'team', message: 'unknown team' }]);
-  return id;
+  return team === undefined ? null : teamNamedBy(tx, actor, team);
 }
 
 export async function createCustomer(db: Tx, actor: Principal, input: CreateCustomerInput): Promise<{ id: string }> {

@@ -4,9 +4,9 @@ import type { Tx } from '../../db/client';
 import { customers } from '../../db/schema';
 import type { Principal } from '../auth/principal';
 import { recordAudit } from '../audit/record-audit';
-import { badRequest, forbidden, notFound } from '../http/errors';
+import { forbidden, notFound } from '../http/errors';
 import { locale, teamName, timeZone } from '../admin/field-schemas';
-import { ensureTeam, findTeamId } from '../admin/ensure-team';
+import { teamNamedBy } from '../admin/ensure-team';
 import { isAdmin, teamScope } from '../auth/principal';
 
 import { customerEmail, customerName, customerTags, followUpFrequencyDays } from './customer-fields';
@@ -27,14 +27,6 @@ export const updateCustomerInput = z
   .refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'nothing to change' });
 export type UpdateCustomerInput = z.infer<typeof updateCustomerInput>;
 
-/** As for new customers: admins create a team on first mention, supervisors pick an existing one. */
-async function moveTarget(tx: Tx, actor: Principal, team: string): Promise<string> {
-  if (isAdmin(actor)) return ensureTeam(tx, actor, team);
-  const id = await findTeamId(tx, team);
-  if (!id) throw badRequest(`unknown team ${JSON.stringify(team)}`, [{ path: 'team', message: 'unknown team' }]);
-  return id;
-}
-
 export async function updateCustomer(
   db: Tx,
   actor: Principal,
@@ -51,7 +43,7 @@ export async function updateCustomer(
       if (!mayMove) {
         throw forbidden('only admins and supervisors without a team may move a customer to another team');
       }
-      teamChange = { teamId: team === null ? null : await moveTarget(tx, actor, team) };
+      teamChange = { teamId: team === null ? null : await teamNamedBy(tx, actor, team) };
     }
     const [row] = await tx
       .update(customers)

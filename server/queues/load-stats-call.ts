@@ -13,7 +13,8 @@ type Row = {
   wrapped_up_at: Date | null;
 };
 
-const toStatsRow = (r: Row): StatsCallRow => ({
+/** The columns queue figures need, from a stats read or a full call row (as call writes return it). */
+export const statsRowOf = (r: Row | CallRow): StatsCallRow => ({
   id: r.id,
   queueId: r.queue_id,
   state: r.state,
@@ -24,14 +25,11 @@ const toStatsRow = (r: Row): StatsCallRow => ({
   wrappedUpAt: r.wrapped_up_at,
 });
 
-/** The columns queue figures need, from a full call row (as call writes return it). */
-export const statsRowOf = (call: CallRow): StatsCallRow => toStatsRow(call);
-
 /** The call as it is now (the database is the truth, whatever order the events came in). */
 export async function loadStatsCall(sql: postgres.Sql, callId: string): Promise<StatsCallRow | null> {
   const [row] = await sql<Row[]>`
     select id, queue_id, state, started_at, queued_at, answered_at, ended_at, wrapped_up_at from calls where id = ${callId}`;
-  return row ? toStatsRow(row) : null;
+  return row ? statsRowOf(row) : null;
 }
 
 /** Routed calls started since `since`, in batches (for rebuilding the counters). */
@@ -42,7 +40,7 @@ export async function forEachStatsCallSince(sql: postgres.Sql, since: Date, batc
     where queue_id is not null and started_at >= ${since}`
     .cursor(1000, async (rows) => {
       count += rows.length;
-      await batch(rows.map(toStatsRow));
+      await batch(rows.map(statsRowOf));
     });
   return count;
 }

@@ -58,7 +58,7 @@ describe('applying call events with a remembered row', () => {
     expect(row).toMatchObject({ state: 'completed', answered_at: new Date(Date.UTC(2026, 11, 2, 9, 0, 5)), ended_at: new Date(Date.UTC(2026, 11, 2, 9, 1, 5)) });
   });
 
-  it('does not take "nothing to do" from a stale row', async () => {
+  it('answers with the fresh row when a change decided on a stale remembered row loses and the fresh row needs none', async () => {
     const id = randomUUID();
     const mine = new RecentCalls();
     await applyEventToCall(sql, event(id, 'ringing', 0), numbers, undefined, mine);
