@@ -41,8 +41,7 @@ export async function createContext(config: Env, logger: Logger, httpServer?: Ht
   return {
     ctx,
     async close() {
-      // Without an HTTP server socket.io has no engine to close; quitting its Redis ends the adapter.
-      if (httpServer) await new Promise<void>((resolve) => realtime.io.close(() => resolve()));
+      await realtime.close();
       await jobs.close();
       await Promise.allSettled([redis.quit(), streamsRedis.quit()]);
       await database.close();
