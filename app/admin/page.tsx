@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PageHeading } from '../components/page-heading';
 import { DispositionsEditor } from './dispositions-editor';
+import { CustomerValueEditor } from './customer-value-editor';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin'))('title') };
@@ -28,6 +29,7 @@ export default async function AdminPage() {
         ))}
       </ul>
       <DispositionsEditor />
+      <CustomerValueEditor />
     </>
   );
 }

@@ -9,7 +9,8 @@ import { readBreakpoints, writeRfmConfig } from '../../server/customers/value/rf
 import { scoreAll } from '../../server/customers/value/score-all';
 import type { CustomerAggregate } from '../../server/customers/value/customer-value-types';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { createUser, login, startTestServer, type TestServer } from '../support/test-server';
+import { apiClient } from '../support/api';
 
 const API_TOKEN = 'customer-value-test-token';
 const DAY = 86_400_000;
@@ -212,5 +213,57 @@ describe('customer page API', () => {
     const res = await api('GET', `/api/customers/${ids.gold}/profile`);
     expect(res.body).toMatchObject({ id: ids.gold, name: 'CV gold', segment: 'gold', teamName: null, followUpFrequencyDays: null });
     expect(typeof res.body.valueComputedAt).toBe('string');
+  });
+});
+
+describe('customer value settings API', () => {
+  const defaults = { windowDays: 365, thresholds: { frequentScore: 3, highValueScore: 3, minOrdersForFrequent: 2 }, excludedStatuses: ['cancelled', 'refunded', 'returned'] };
+
+  it('GET shows the configuration and the last full run to anyone signed in', async () => {
+    const agent = await createUser(server.sb, { role: 'agent' });
+    const { token } = await login(server.url, agent.email, agent.password);
+    const res = await apiClient(server.url, token).get<{ config: unknown; lastRun: { population: number; perOrderBasis: string } | null }>('/api/settings/customer-value');
+    expect(res.status).toBe(200);
+    expect(res.body.config).toEqual(defaults);
+    expect(res.body.lastRun).toMatchObject({ population: expect.any(Number), perOrderBasis: expect.stringMatching(/^(margin|value)$/) });
+  });
+
+  it('PUT is for admins; a bad value is a 400 naming it and changes nothing', async () => {
+    const supervisor = await createUser(server.sb, { role: 'supervisor' });
+    const { token } = await login(server.url, supervisor.email, supervisor.password);
+    expect((await apiClient(server.url, token).put('/api/settings/customer-value', defaults)).status).toBe(403);
+
+    const bad = [
+      { ...defaults, windowDays: 0 },
+      { ...defaults, thresholds: { ...defaults.thresholds, highValueScore: 6 } },
+      { ...defaults, thresholds: { ...defaults.thresholds, frequentscore: 3 } },
+      { ...defaults, excludedStatuses: ['cancelled', 'cancelled'] },
+      { windowDays: 90 },
+    ];
+    for (const body of bad) {
+      const res = await api('PUT', '/api/settings/customer-value', body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(JSON.stringify(res.body)).toMatch(/windowDays|highValueScore|frequentscore|each status once|thresholds/);
+    }
+    expect((await api('GET', '/api/settings/customer-value')).body.config).toEqual(defaults);
+  });
+
+  it('PUT stores and audits the change and rescores everyone under it at once, not at the next nightly run', async () => {
+    expect((await valueOf(ids.gold!)).segment).toBe('gold');
+    // Nine orders before "often": the gold customer's eight orders now make a meteor (large but rare).
+    const stricter = { ...defaults, thresholds: { ...defaults.thresholds, minOrdersForFrequent: 9 } };
+    const res = await api('PUT', '/api/settings/customer-value', stricter);
+    expect(res).toEqual({ status: 200, body: { config: stricter, recomputeQueued: true } });
+    await until(() => valueOf(ids.gold!), (v) => v.segment === 'meteor');
+    const [audit] = await server.sb.ctx.db
+      .select({ data: auditLog.data })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'settings.customer-value'))
+      .orderBy(auditLog.id)
+      .then((rows) => rows.slice(-1));
+    expect(audit?.data).toEqual(stricter);
+
+    expect((await api('PUT', '/api/settings/customer-value', defaults)).status).toBe(200);
+    await until(() => valueOf(ids.gold!), (v) => v.segment === 'gold');
   });
 });

@@ -1,0 +1,148 @@
+'use client';
+
+import { useFormatter, useTranslations } from 'next-intl';
+import { useEffect, useState, type FormEvent } from 'react';
+import { ApiError, apiFetch } from '../lib/api';
+
+interface ValueConfig {
+  windowDays: number;
+  thresholds: { frequentScore: number; highValueScore: number; minOrdersForFrequent: number };
+  excludedStatuses: string[];
+}
+interface ValueSettings {
+  config: ValueConfig;
+  lastRun: { computedAt: string; population: number; windowDays: number; perOrderBasis: 'margin' | 'value' } | null;
+}
+interface Form {
+  windowDays: string;
+  frequentScore: string;
+  highValueScore: string;
+  minOrdersForFrequent: string;
+  excludedStatuses: string;
+}
+type State = { status: 'loading' | 'idle' | 'saving' } | { status: 'saved'; recomputeQueued: boolean } | { status: 'failed'; message: string };
+
+const SCORES = ['1', '2', '3', '4', '5'];
+
+const formOf = (config: ValueConfig): Form => ({
+  windowDays: String(config.windowDays),
+  frequentScore: String(config.thresholds.frequentScore),
+  highValueScore: String(config.thresholds.highValueScore),
+  minOrdersForFrequent: String(config.thresholds.minOrdersForFrequent),
+  excludedStatuses: config.excludedStatuses.join(', '),
+});
+
+const configOf = (form: Form): ValueConfig => ({
+  windowDays: Number(form.windowDays),
+  thresholds: { frequentScore: Number(form.frequentScore), highValueScore: Number(form.highValueScore), minOrdersForFrequent: Number(form.minOrdersForFrequent) },
+  excludedStatuses: form.excludedStatuses.split(/[,，\n]/).map((s) => s.trim()).filter(Boolean),
+});
+
+/** Why a save was refused, naming the field the server named. */
+function describeFailure(err: unknown): string {
+  if (err instanceof ApiError && Array.isArray(err.details)) {
+    const issues = err.details as Array<{ path?: string; message?: string }>;
+    return issues.map((i) => [i.path, i.message].filter(Boolean).join(': ')).join('; ') || err.message;
+  }
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** How customer value is judged (PUT /api/settings/customer-value); saving rescores every customer. */
+export function CustomerValueEditor() {
+  const t = useTranslations('admin.customerValue');
+  const format = useFormatter();
+  const [form, setForm] = useState<Form | null>(null);
+  const [lastRun, setLastRun] = useState<ValueSettings['lastRun']>(null);
+  const [state, setState] = useState<State>({ status: 'loading' });
+
+  useEffect(() => {
+    const controller = new AbortController();
+    apiFetch<ValueSettings>('/api/settings/customer-value', { signal: controller.signal })
+      .then((settings) => {
+        setForm(formOf(settings.config));
+        setLastRun(settings.lastRun);
+        setState({ status: 'idle' });
+      })
+      .catch((err: unknown) => !controller.signal.aborted && setState({ status: 'failed', message: describeFailure(err) }));
+    return () => controller.abort();
+  }, []);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!form) return;
+    setState({ status: 'saving' });
+    try {
+      const saved = await apiFetch<{ config: ValueConfig; recomputeQueued: boolean }>('/api/settings/customer-value', { method: 'PUT', body: configOf(form) });
+      setForm(formOf(saved.config));
+      setState({ status: 'saved', recomputeQueued: saved.recomputeQueued });
+    } catch (err) {
+      setState({ status: 'failed', message: describeFailure(err) });
+    }
+  }
+
+  const set = (key: keyof Form) => (e: { target: { value: string } }) => setForm((f) => (f ? { ...f, [key]: e.target.value } : f));
+  const input = 'mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none';
+  const disabled = !form || state.status === 'loading' || state.status === 'saving';
+
+  return (
+    <form onSubmit={submit} className="mt-8 max-w-xl space-y-3 rounded-xl border border-slate-200 bg-white p-5 shadow-sm" aria-labelledby="customer-value-heading">
+      <h2 id="customer-value-heading" className="text-sm font-semibold text-slate-900">
+        {t('title')}
+      </h2>
+      <p className="text-xs text-slate-600">{t('intro')}</p>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <label className="block text-xs font-medium text-slate-600">
+          {t('windowDays')}
+          <input type="number" min={1} max={3650} required value={form?.windowDays ?? ''} onChange={set('windowDays')} disabled={disabled} data-testid="value-window-days" className={input} />
+        </label>
+        <label className="block text-xs font-medium text-slate-600">
+          {t('minOrdersForFrequent')}
+          <input type="number" min={1} max={1000} required value={form?.minOrdersForFrequent ?? ''} onChange={set('minOrdersForFrequent')} disabled={disabled} data-testid="value-min-orders" className={input} />
+        </label>
+        <label className="block text-xs font-medium text-slate-600">
+          {t('frequentScore')}
+          <select value={form?.frequentScore ?? '3'} onChange={set('frequentScore')} disabled={disabled} data-testid="value-frequent-score" className={input}>
+            {SCORES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="block text-xs font-medium text-slate-600">
+          {t('highValueScore')}
+          <select value={form?.highValueScore ?? '3'} onChange={set('highValueScore')} disabled={disabled} data-testid="value-high-value-score" className={input}>
+            {SCORES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <label className="block text-xs font-medium text-slate-600">
+        {t('excludedStatuses')}
+        <input value={form?.excludedStatuses ?? ''} onChange={set('excludedStatuses')} disabled={disabled} data-testid="value-excluded-statuses" className={input} />
+      </label>
+      <p className="text-xs text-slate-500" data-testid="value-last-run">
+        {lastRun
+          ? t('lastRun', {
+              at: format.dateTime(new Date(lastRun.computedAt), { dateStyle: 'medium', timeStyle: 'short' }),
+              population: lastRun.population,
+              windowDays: lastRun.windowDays,
+              basis: t(`basis.${lastRun.perOrderBasis}`),
+            })
+          : t('neverRun')}
+      </p>
+      <div className="flex items-center gap-3">
+        <button type="submit" disabled={disabled} className="shrink-0 whitespace-nowrap rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-indigo-500 disabled:opacity-60">
+          {state.status === 'saving' ? t('saving') : t('save')}
+        </button>
+        <span aria-live="polite" className="text-sm" data-testid="value-status">
+          {state.status === 'saved' && <span className="text-emerald-700">{state.recomputeQueued ? t('savedRescoring') : t('savedNightly')}</span>}
+          {state.status === 'failed' && <span className="text-red-700">{t('failed', { message: state.message })}</span>}
+        </span>
+      </div>
+    </form>
+  );
+}
