@@ -1,4 +1,4 @@
-import { bigserial, index, integer, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, integer, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { localeEnum, segmentEnum } from './enums';
 import { teams } from './teams';
@@ -19,6 +19,10 @@ export const customers = pgTable('customers', {
   rfmFrequency: smallint('rfm_frequency'),
   rfmMonetary: smallint('rfm_monetary'),
   segment: segmentEnum('segment'),
+  /** What the segment was judged on besides the scores, so the console can explain it. */
+  valuePerOrderScore: smallint('value_per_order_score'),
+  valueOrderCount: integer('value_order_count'),
+  valueLossMaking: boolean('value_loss_making').notNull().default(false),
   valueComputedAt: timestamp('value_computed_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -67,14 +67,21 @@ export async function writeValues(sql: postgres.Sql, values: CustomerValue[], no
   const f = values.map((v) => v.rfm?.frequency ?? null);
   const m = values.map((v) => v.rfm?.monetary ?? null);
   const s = values.map((v) => v.segment);
+  const p = values.map((v) => v.perOrderScore);
+  const n = values.map((v) => (v.rfm ? v.orderCount : null));
+  // postgres.js sends no bool[]: the flags travel as 0/1.
+  const l = values.map((v) => (v.lossMaking ? 1 : 0));
   const [row] = await sql<{ changed: number; segment_changes: number }[]>`
     with v as (
-      select * from unnest(${ids}::uuid[], ${r}::int2[], ${f}::int2[], ${m}::int2[], ${s}::segment[]) as v(id, r, f, m, seg)
+      select u.*, u.loss_flag <> 0 as loss from unnest(${ids}::uuid[], ${r}::int2[], ${f}::int2[], ${m}::int2[], ${s}::segment[], ${p}::int2[], ${n}::int4[], ${l}::int2[])
+        as u(id, r, f, m, seg, per_order, n, loss_flag)
     ), old as (
       select c.id, c.segment from customers c join v on v.id = c.id
-      where (c.rfm_recency, c.rfm_frequency, c.rfm_monetary, c.segment) is distinct from (v.r, v.f, v.m, v.seg)
+      where (c.rfm_recency, c.rfm_frequency, c.rfm_monetary, c.segment, c.value_per_order_score, c.value_order_count, c.value_loss_making)
+        is distinct from (v.r, v.f, v.m, v.seg, v.per_order, v.n, v.loss)
     ), upd as (
-      update customers c set rfm_recency = v.r, rfm_frequency = v.f, rfm_monetary = v.m, segment = v.seg, value_computed_at = ${now}
+      update customers c set rfm_recency = v.r, rfm_frequency = v.f, rfm_monetary = v.m, segment = v.seg,
+        value_per_order_score = v.per_order, value_order_count = v.n, value_loss_making = v.loss, value_computed_at = ${now}
       from v join old on old.id = v.id where c.id = v.id
       returning c.id
     ), hist as (
@@ -95,7 +102,8 @@ export async function clearLapsed(sql: postgres.Sql, windowStart: Date, excluded
       where (c.segment is not null or c.rfm_recency is not null)
         and not exists (select 1 from orders o where o.customer_id = c.id and o.placed_at >= ${windowStart} and o.status <> all(${excludedStatuses}::text[]))
     ), upd as (
-      update customers c set rfm_recency = null, rfm_frequency = null, rfm_monetary = null, segment = null, value_computed_at = ${now}
+      update customers c set rfm_recency = null, rfm_frequency = null, rfm_monetary = null, segment = null,
+        value_per_order_score = null, value_order_count = null, value_loss_making = false, value_computed_at = ${now}
       from gone where c.id = gone.id returning c.id
     ), hist as (
       insert into audit_log (actor_kind, action, entity, entity_id, data, at)

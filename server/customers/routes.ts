@@ -14,6 +14,7 @@ import { removeCustomerPhone } from './remove-customer-phone';
 import { findCustomersByPhone, restorePlus, searchCustomers, SEARCH_LIMIT } from './search-customers';
 import { registerCustomerTimelineRoute } from './timeline-route';
 import { registerCustomerValueSettingsRoutes } from './value-settings-routes';
+import { registerCustomerProfileRoute } from './profile-route';
 
 // The pop's "new customer" form and the customer page are used by the whole floor, not only admins.
 const CONSOLE_ROLES: Role[] = ['agent', 'supervisor', 'complaint_handler', 'admin'];
@@ -39,6 +40,7 @@ export function registerCustomerRoutes(app: FastifyInstance, ctx: AppContext): v
   const guard = requireAuth(ctx, CONSOLE_ROLES);
   registerCustomerTimelineRoute(app, ctx);
   registerCustomerValueSettingsRoutes(app, ctx);
+  registerCustomerProfileRoute(app, ctx);
 
   app.get('/api/customers', { preHandler: guard }, async (request) => {
     const query = parseInput(searchQuery, request.query);

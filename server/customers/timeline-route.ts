@@ -7,11 +7,6 @@ import { parseInput } from '../http/validate';
 import { badRequest } from '../http/errors';
 import { assertCustomerVisible } from './customer-visibility';
 import { customerTimeline, decodeCursor, TIMELINE_MAX_LIMIT } from './timeline';
-import { and, eq } from 'drizzle-orm';
-import { customers, teams } from '../../db/schema';
-import { customerSummaryColumns, toCustomerSummary } from './customer-summary';
-import { notFound } from '../http/errors';
-import { visibleTo } from './customer-visibility';
 
 const params = z.object({ id: z.uuid() });
 const query = z.object({
@@ -28,19 +23,5 @@ export function registerCustomerTimelineRoute(app: FastifyInstance, ctx: AppCont
     if (cursor && !decoded) throw badRequest('invalid cursor', [{ path: 'cursor', message: 'not a cursor from this API' }]);
     await assertCustomerVisible(ctx.db, id, teamScope(principalOf(request)));
     return customerTimeline(ctx.database.sql, id, limit, decoded);
-  });
-
-  // The customer page's profile form needs what the pop leaves out (team, follow-up frequency).
-  // Lives here for now; it belongs beside get-customer-route.ts.
-  app.get('/api/customers/:id/profile', { preHandler: requireAuth(ctx) }, async (request) => {
-    const { id } = parseInput(params, request.params, 'invalid customer id');
-    const [row] = await ctx.db
-      .select({ ...customerSummaryColumns, teamName: teams.name, valueComputedAt: customers.valueComputedAt })
-      .from(customers)
-      .leftJoin(teams, eq(teams.id, customers.teamId))
-      .where(and(eq(customers.id, id), visibleTo(teamScope(principalOf(request)))));
-    if (!row) throw notFound('customer not found');
-    const { teamName, valueComputedAt, ...summary } = row;
-    return { ...toCustomerSummary(summary), teamName, valueComputedAt: valueComputedAt?.toISOString() ?? null };
   });
 }

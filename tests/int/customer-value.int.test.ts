@@ -214,6 +214,14 @@ describe('customer page API', () => {
     expect(res.body).toMatchObject({ id: ids.gold, name: 'CV gold', segment: 'gold', teamName: null, followUpFrequencyDays: null });
     expect(typeof res.body.valueComputedAt).toBe('string');
   });
+
+  it('explains the segment from what the value run judged on, a loss included', async () => {
+    const keys = async (id: string) => ((await api('GET', `/api/customers/${id}/profile`)).body.valueReasons as Array<{ key: string }>).map((r) => r.key);
+    expect(await keys(ids.gold!)).toEqual(expect.arrayContaining(['customerValue.frequency.frequent', 'customerValue.perOrder.high']));
+    expect(await keys(ids.stream!)).toEqual(expect.arrayContaining(['customerValue.frequency.frequent', 'customerValue.perOrder.low']));
+    expect(await keys(ids.loss!)).toContain('customerValue.margin.loss');
+    expect(await keys(ids.never!)).toEqual(['customerValue.noOrders']);
+  });
 });
 
 describe('customer value settings API', () => {
@@ -255,6 +263,9 @@ describe('customer value settings API', () => {
     const res = await api('PUT', '/api/settings/customer-value', stricter);
     expect(res).toEqual({ status: 200, body: { config: stricter, recomputeQueued: true } });
     await until(() => valueOf(ids.gold!), (v) => v.segment === 'meteor');
+    // The reasons follow the thresholds in force: eight orders are no longer "often".
+    const reasons = (await api('GET', `/api/customers/${ids.gold}/profile`)).body.valueReasons as Array<{ key: string }>;
+    expect(reasons.map((r) => r.key)).toEqual(expect.arrayContaining(['customerValue.frequency.rare', 'customerValue.perOrder.high']));
     const [audit] = await server.sb.ctx.db
       .select({ data: auditLog.data })
       .from(auditLog)

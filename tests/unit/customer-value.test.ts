@@ -84,7 +84,7 @@ describe('scoreAll', () => {
     expect(byId.stream?.rfm).toEqual({ recency: 4, frequency: 4, monetary: 2 });
     expect(byId.meteor?.rfm).toEqual({ recency: 2, frequency: 2, monetary: 4 });
     expect(byId.burden?.rfm).toEqual({ recency: 1, frequency: 2, monetary: 1 });
-    expect(byId.never).toEqual({ customerId: 'never', rfm: null, perOrderScore: null, lossMaking: false, segment: null });
+    expect(byId.never).toEqual({ customerId: 'never', rfm: null, perOrderScore: null, lossMaking: false, orderCount: 0, segment: null });
     expect(byId.lapsed?.rfm).toBeNull();
   });
 

@@ -1,4 +1,5 @@
 import type { Segment } from '../../../server/realtime/events';
+import type { RfmReason } from '../../../server/customers/value/explain-rfm';
 
 export interface CustomerProfileData {
   id: string;
@@ -13,6 +14,8 @@ export interface CustomerProfileData {
   teamName: string | null;
   followUpFrequencyDays: number | null;
   valueComputedAt: string | null;
+  /** Why the customer is in their segment (GET /api/customers/{id}/profile). */
+  valueReasons?: RfmReason[];
 }
 
 export interface CustomerOrder {

@@ -32,7 +32,8 @@ export function CustomerValuePanel({ customer, compact = false }: { customer: Cu
     </span>
   );
   if (compact) return badge;
-  const reasons = explainRfm(customer.rfm);
+  // The server words the reasons from what the value run judged on; older data falls back to the scores.
+  const reasons = customer.valueReasons ?? explainRfm(customer.rfm);
   return (
     <section aria-labelledby="value-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="customer-value">
       <h2 id="value-heading" className="mb-2 text-sm font-semibold text-slate-900">

@@ -66,5 +66,7 @@ export interface CustomerValue {
   perOrderScore: number | null;
   /** Average margin per order below zero. */
   lossMaking: boolean;
+  /** Purchases in the window (0 without). */
+  orderCount: number;
   segment: Segment | null;
 }

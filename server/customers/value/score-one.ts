@@ -34,7 +34,7 @@ export function scoreAt(
   thresholds: SegmentThresholds,
 ): CustomerValue {
   if (!hasOrdersInWindow(aggregate, windowStartMs)) {
-    return { customerId: aggregate.customerId, rfm: null, perOrderScore: null, lossMaking: false, segment: null };
+    return { customerId: aggregate.customerId, rfm: null, perOrderScore: null, lossMaking: false, orderCount: 0, segment: null };
   }
   const lossMaking = isLossMaking(aggregate);
   const age = lastOrderAgeSeconds(aggregate.lastOrderAt as Date, nowMs);
@@ -48,6 +48,7 @@ export function scoreAt(
     rfm: { recency, frequency, monetary },
     perOrderScore,
     lossMaking,
+    orderCount: aggregate.orderCount,
     segment: classifySegment({ orderCount: aggregate.orderCount, frequencyScore: frequency, perOrderScore, lossMaking }, thresholds),
   };
 }
