@@ -8,6 +8,7 @@ interface ValueConfig {
   windowDays: number;
   thresholds: { frequentScore: number; highValueScore: number; minOrdersForFrequent: number };
   excludedStatuses: string[];
+  currencyRates: Record<string, number>;
 }
 interface ValueSettings {
   config: ValueConfig;
@@ -19,6 +20,7 @@ interface Form {
   highValueScore: string;
   minOrdersForFrequent: string;
   excludedStatuses: string;
+  currencyRates: string;
 }
 type State = { status: 'loading' | 'idle' | 'saving' } | { status: 'saved'; recomputeQueued: boolean } | { status: 'failed'; message: string };
 
@@ -30,12 +32,26 @@ const formOf = (config: ValueConfig): Form => ({
   highValueScore: String(config.thresholds.highValueScore),
   minOrdersForFrequent: String(config.thresholds.minOrdersForFrequent),
   excludedStatuses: config.excludedStatuses.join(', '),
+  currencyRates: Object.entries(config.currencyRates)
+    .map(([code, rate]) => `${code} ${rate}`)
+    .join('\n'),
 });
+
+/** "USD 7.2" per line (also "USD=7.2", "USD: 7.2"); the server names any line it cannot use. */
+function parseRates(text: string): Record<string, number> {
+  const rates: Record<string, number> = {};
+  for (const line of text.split('\n').map((l) => l.trim()).filter(Boolean)) {
+    const [, code = line, rate = ''] = /^(\S+?)\s*[=:：\s]\s*(\S+)$/.exec(line) ?? [];
+    rates[code.toUpperCase()] = rate === '' ? Number.NaN : Number(rate);
+  }
+  return rates;
+}
 
 const configOf = (form: Form): ValueConfig => ({
   windowDays: Number(form.windowDays),
   thresholds: { frequentScore: Number(form.frequentScore), highValueScore: Number(form.highValueScore), minOrdersForFrequent: Number(form.minOrdersForFrequent) },
   excludedStatuses: form.excludedStatuses.split(/[,，\n]/).map((s) => s.trim()).filter(Boolean),
+  currencyRates: parseRates(form.currencyRates),
 });
 
 /** Why a save was refused, naming the field the server named. */
@@ -123,6 +139,18 @@ export function CustomerValueEditor() {
       <label className="block text-xs font-medium text-slate-600">
         {t('excludedStatuses')}
         <input value={form?.excludedStatuses ?? ''} onChange={set('excludedStatuses')} disabled={disabled} data-testid="value-excluded-statuses" className={input} />
+      </label>
+      <label className="block text-xs font-medium text-slate-600">
+        {t('currencyRates')}
+        <textarea
+          value={form?.currencyRates ?? ''}
+          onChange={set('currencyRates')}
+          disabled={disabled}
+          rows={3}
+          placeholder="USD 7.2"
+          data-testid="value-currency-rates"
+          className={`${input} font-mono`}
+        />
       </label>
       <p className="text-xs text-slate-500" data-testid="value-last-run">
         {lastRun

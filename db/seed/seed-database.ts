@@ -13,6 +13,9 @@ import { DEMO_LOGINS, seedUsers } from './factories/users';
 import { insertBundles } from './insert-bundles';
 import { readMarker, writeMarker } from './marker';
 import { progressBar } from './progress';
+import type postgres from 'postgres';
+import { CNY_PER_USD } from './factories/orders';
+import { RFM_CONFIG_KEY, rfmConfigSchema } from '../../server/customers/value/rfm-settings';
 
 export const DEFAULT_SEED = 0x5b0a2d; // "sb oard"; any 32-bit integer works
 export const DEFAULT_CUSTOMERS = 500;
@@ -96,6 +99,9 @@ export async function seedDatabase(target: string | DatabaseHandle, options: See
     if (marker && options.seed !== undefined && options.seed !== marker.seed) log(`database was seeded with seed ${marker.seed}; continuing with it`);
 
     const { refs, users } = await seedBase(handle, seed, anchor);
+    // Demo orders are in CNY and USD: monetary scores compare them in CNY. An admin's own settings stay.
+    const valueConfig = rfmConfigSchema.parse({ currencyRates: { USD: CNY_PER_USD } });
+    await handle.sql`insert into settings (key, value) values (${RFM_CONFIG_KEY}, ${handle.sql.json(valueConfig as unknown as postgres.JSONValue)}) on conflict (key) do nothing`;
     const ctx: SeedContext = { seed, anchor, ordersPerCustomer: options.ordersPerCustomer ?? DEFAULT_ORDERS_PER_CUSTOMER, refs };
     const demoCustomersAdded = await handle.db.transaction((tx) => insertBundles(tx, DEMO_CUSTOMERS.map((_, k) => demoCustomerBundle(ctx, users, k))));
 

@@ -30,9 +30,10 @@ export async function recomputeAllValues(ctx: AppContext, now = new Date(), batc
   const sql = ctx.database.sql;
   const config = await readRfmConfig(sql);
   const windowStart = valueWindowStart(now, config.windowDays);
+  const filter = { windowStart, excludedStatuses: config.excludedStatuses, currencyRates: config.currencyRates };
 
   const accumulator = new BreakpointAccumulator(now, config.windowDays);
-  await streamAggregates(sql, windowStart, config.excludedStatuses, batchSize, (batch) => {
+  await streamAggregates(sql, filter, batchSize, (batch) => {
     for (const aggregate of batch) accumulator.add(aggregate);
   });
   const breakpoints: StoredBreakpoints = { ...accumulator.result(), computedAt: now.toISOString() };
@@ -41,7 +42,7 @@ export async function recomputeAllValues(ctx: AppContext, now = new Date(), batc
   let segmentChanges = 0;
   const nowMs = now.getTime();
   const startMs = windowStart.getTime();
-  await streamAggregates(sql, windowStart, config.excludedStatuses, batchSize, async (batch) => {
+  await streamAggregates(sql, filter, batchSize, async (batch) => {
     const values: CustomerValue[] = batch.map((a) => scoreAt(a, breakpoints, nowMs, startMs, config.thresholds));
     const written = await writeValues(sql, values, now);
     changed += written.changed;

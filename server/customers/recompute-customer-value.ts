@@ -21,7 +21,7 @@ export async function recomputeCustomerValue(ctx: AppContext, customerId: string
   }
   // The cuts' own window: a window changed since the last full run takes effect at the next one.
   const windowStart = valueWindowStart(now, breakpoints.windowDays);
-  const aggregate = await aggregateOne(ctx.database.sql, customerId, windowStart, config.excludedStatuses);
+  const aggregate = await aggregateOne(ctx.database.sql, customerId, { windowStart, excludedStatuses: config.excludedStatuses, currencyRates: config.currencyRates });
   const value = scoreOne(aggregate, breakpoints, now, config.thresholds);
   await writeValues(ctx.database.sql, [value], now);
   return value;

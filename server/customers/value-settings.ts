@@ -5,7 +5,7 @@ import { settings } from '../../db/schema';
 import type { Principal } from '../auth/principal';
 import type { AppContext } from '../context';
 import { recordAudit } from '../audit/record-audit';
-import { readBreakpoints, readRfmConfig, RFM_CONFIG_KEY, rfmConfigSchema, type RfmConfig } from './value/rfm-settings';
+import { currencyRatesSchema, readBreakpoints, readRfmConfig, RFM_CONFIG_KEY, rfmConfigSchema, type RfmConfig } from './value/rfm-settings';
 
 /**
  * PUT /api/settings/customer-value: the whole configuration. Strict, so a misspelt key is an error
@@ -25,6 +25,8 @@ export const customerValueInput = z
       .array(z.string().trim().min(1).max(50))
       .max(50)
       .refine((list) => new Set(list).size === list.length, { message: 'each status once' }),
+    /** Optional: left out, every currency counts at face value. */
+    currencyRates: currencyRatesSchema.optional(),
   })
   .strict();
 

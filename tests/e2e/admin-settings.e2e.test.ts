@@ -39,11 +39,13 @@ describe('administration in Chromium', () => {
     await minOrders.fill('4');
     await page.getByTestId('value-high-value-score').selectOption('4');
     await page.getByTestId('value-excluded-statuses').fill('cancelled，refunded, returned, 已退货');
+    await page.getByTestId('value-currency-rates').fill('usd: 7.2\n');
     await page.getByRole('button', { name: 'Save and rescore' }).click();
     await page.getByTestId('value-status').getByText('Saved. Every customer is being rescored now.').waitFor();
-    const saved = { windowDays: 180, thresholds: { frequentScore: 3, highValueScore: 4, minOrdersForFrequent: 4 }, excludedStatuses: ['cancelled', 'refunded', 'returned', '已退货'] };
+    const saved = { windowDays: 180, thresholds: { frequentScore: 3, highValueScore: 4, minOrdersForFrequent: 4 }, excludedStatuses: ['cancelled', 'refunded', 'returned', '已退货'], currencyRates: { USD: 7.2 } };
     expect((await h.admin.get<{ config: unknown }>('/api/settings/customer-value')).body.config).toEqual(saved);
     expect(await page.getByTestId('value-excluded-statuses').inputValue()).toBe('cancelled, refunded, returned, 已退货');
+    expect(await page.getByTestId('value-currency-rates').inputValue()).toBe('USD 7.2');
 
     // A status named twice is refused whole, the field is named, and the stored setting stays.
     await page.getByTestId('value-excluded-statuses').fill('cancelled, cancelled');

@@ -4,7 +4,7 @@ import { auditLog, customers } from '../../db/schema';
 import { recomputeAllValues } from '../../server/customers/recompute-all-values';
 import { recomputeCustomerValue } from '../../server/customers/recompute-customer-value';
 import { NIGHTLY_VALUE_CRON, NIGHTLY_VALUE_SCHEDULER_ID } from '../../server/customers/recompute-value-scheduler';
-import { SEGMENT_CHANGE_ACTION } from '../../server/customers/recompute-value-store';
+import { aggregateOne, SEGMENT_CHANGE_ACTION } from '../../server/customers/recompute-value-store';
 import { readBreakpoints, writeRfmConfig } from '../../server/customers/value/rfm-settings';
 import { scoreAll } from '../../server/customers/value/score-all';
 import type { CustomerAggregate } from '../../server/customers/value/customer-value-types';
@@ -225,7 +225,12 @@ describe('customer page API', () => {
 });
 
 describe('customer value settings API', () => {
-  const defaults = { windowDays: 365, thresholds: { frequentScore: 3, highValueScore: 3, minOrdersForFrequent: 2 }, excludedStatuses: ['cancelled', 'refunded', 'returned'] };
+  const defaults = {
+    windowDays: 365,
+    thresholds: { frequentScore: 3, highValueScore: 3, minOrdersForFrequent: 2 },
+    excludedStatuses: ['cancelled', 'refunded', 'returned'],
+    currencyRates: {},
+  };
 
   it('GET shows the configuration and the last full run to anyone signed in', async () => {
     const agent = await createUser(server.sb, { role: 'agent' });
@@ -247,11 +252,13 @@ describe('customer value settings API', () => {
       { ...defaults, thresholds: { ...defaults.thresholds, frequentscore: 3 } },
       { ...defaults, excludedStatuses: ['cancelled', 'cancelled'] },
       { windowDays: 90 },
+      { ...defaults, currencyRates: { usd: 7.2 } },
+      { ...defaults, currencyRates: { USD: 0 } },
     ];
     for (const body of bad) {
       const res = await api('PUT', '/api/settings/customer-value', body);
       expect(res.status, JSON.stringify(body)).toBe(400);
-      expect(JSON.stringify(res.body)).toMatch(/windowDays|highValueScore|frequentscore|each status once|thresholds/);
+      expect(JSON.stringify(res.body)).toMatch(/windowDays|highValueScore|frequentscore|each status once|thresholds|currencyRates/);
     }
     expect((await api('GET', '/api/settings/customer-value')).body.config).toEqual(defaults);
   });
@@ -276,5 +283,21 @@ describe('customer value settings API', () => {
 
     expect((await api('PUT', '/api/settings/customer-value', defaults)).status).toBe(200);
     await until(() => valueOf(ids.gold!), (v) => v.segment === 'gold');
+  });
+
+  it('compares money across currencies at the configured rates, and at face value without', async () => {
+    const id = await customer('CV dollars');
+    const res = await api('POST', '/api/orders', { customerId: id, externalId: `cv-usd-${Date.now()}`, total: 100, margin: 20, currency: 'USD', status: 'delivered', placedAt: new Date(Date.now() - DAY).toISOString() });
+    expect(res.status).toBe(201);
+    const filter = { windowStart: new Date(Date.now() - 30 * DAY), excludedStatuses: [] };
+    const sql = server.sb.ctx.database.sql;
+    expect(await aggregateOne(sql, id, { ...filter, currencyRates: {} })).toMatchObject({ totalValue: 100, totalMargin: 20 });
+    expect(await aggregateOne(sql, id, { ...filter, currencyRates: { USD: 7.2, EUR: 7.8 } })).toMatchObject({ totalValue: 720, totalMargin: 144 });
+    // A currency without a rate counts at face value.
+    expect(await aggregateOne(sql, id, { ...filter, currencyRates: { EUR: 7.8 } })).toMatchObject({ totalValue: 100 });
+
+    const withRates = { ...defaults, currencyRates: { USD: 7.2 } };
+    expect((await api('PUT', '/api/settings/customer-value', withRates)).body).toEqual({ config: withRates, recomputeQueued: true });
+    expect((await api('PUT', '/api/settings/customer-value', { ...defaults, currencyRates: undefined })).body.config).toEqual(defaults);
   });
 });

@@ -119,6 +119,9 @@ describe('seedDatabase', () => {
       expect(row!.role).toBe(role);
       expect(await verifyPassword(demo.password, row!.password_hash)).toBe(true);
     }
+    // Demo orders are in CNY and USD; customer value compares them in CNY.
+    const [value] = await dbA.sql`select value from settings where key = 'rfm-config'`;
+    expect(value?.value).toMatchObject({ currencyRates: { USD: 7.2 } });
   });
 
   it('scales by the flag: 2,000 customers bring the phones the factories predict, and extending equals seeding at once', async () => {

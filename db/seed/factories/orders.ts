@@ -8,8 +8,11 @@ import { CHEAP_PRODUCTS, ORDER_STATUSES, PREMIUM_PRODUCTS, PRODUCTS } from './vo
 export type Profile = 'gold' | 'meteor' | 'stream' | 'burden';
 export type Currency = 'CNY' | 'USD';
 
-/** CNY list prices → USD at a fixed demo rate (7.2), rounded to cents. */
-export const unitPrice = (cny: number, currency: Currency) => (currency === 'CNY' ? cny : Math.round((cny / 7.2) * 100) / 100);
+/** The demo's fixed exchange rate; the seed also gives it to the customer value settings. */
+export const CNY_PER_USD = 7.2;
+
+/** CNY list prices → USD at the demo rate, rounded to cents. */
+export const unitPrice = (cny: number, currency: Currency) => (currency === 'CNY' ? cny : Math.round((cny / CNY_PER_USD) * 100) / 100);
 
 export interface OrderSpec {
   id: string;

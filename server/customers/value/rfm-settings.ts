@@ -13,7 +13,14 @@ export interface RfmConfig {
   windowDays: number;
   thresholds: SegmentThresholds;
   excludedStatuses: string[];
+  /** Value of one unit of each currency in the base currency (monetary scores compare like with like). */
+  currencyRates: Record<string, number>;
 }
+
+export const MAX_CURRENCY_RATES = 200;
+export const currencyRatesSchema = z
+  .record(z.string().regex(/^[A-Z]{3}$/, 'a 3-letter ISO 4217 code such as USD'), z.number().positive().max(1e9))
+  .refine((rates) => Object.keys(rates).length <= MAX_CURRENCY_RATES, { message: `at most ${MAX_CURRENCY_RATES} currencies` });
 
 const score = z.number().int().min(1).max(5);
 export const rfmConfigSchema = z.object({
@@ -26,6 +33,7 @@ export const rfmConfigSchema = z.object({
     })
     .prefault({}),
   excludedStatuses: z.array(z.string().min(1).max(50)).max(50).default(DEFAULT_EXCLUDED_STATUSES),
+  currencyRates: currencyRatesSchema.default({}),
 });
 
 const cuts = z.tuple([z.number().nullable(), z.number().nullable(), z.number().nullable(), z.number().nullable()]);
