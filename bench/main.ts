@@ -23,6 +23,7 @@ import { runEscalationLateness } from './scenarios/escalation-lateness';
 import { customerSearchBench } from './scenarios/customer-search';
 import { queueSnapshotBench } from './scenarios/queue-snapshot';
 import { csvImportBench } from './scenarios/csv-import';
+import { valueRecomputeBench } from './scenarios/value-recompute';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const resultsDir = path.join(here, 'results');
@@ -30,7 +31,7 @@ const root = path.resolve(here, '..');
 
 // The scenarios `npm run bench` runs, in order; --quick runs a short subset.
 // csv-import (1,000,000 rows through the import API, minutes) runs only when named with --only.
-const ALL = ['relay', 'steady', 'saturation', 'sockets', 'two-processes', 'timers', 'console', 'search', 'queue-snapshot', 'csv-import'] as const;
+const ALL = ['relay', 'steady', 'saturation', 'sockets', 'two-processes', 'timers', 'console', 'search', 'value', 'queue-snapshot', 'csv-import'] as const;
 const QUICK: readonly string[] = ['relay', 'steady', 'saturation', 'sockets', 'two-processes'];
 
 const wanted = (args: BenchArgs, name: string) => !args.skip.includes(name) && (args.only ? args.only.includes(name) : args.quick ? QUICK.includes(name) : name !== 'csv-import');
@@ -195,6 +196,7 @@ async function main() {
     }
 
     if (wanted(args, 'search')) await step(results, 'customer-search', () => customerSearchBench({ customers: 1_000_000, samples: 100 }));
+    if (wanted(args, 'value')) await step(results, 'value-recompute', () => valueRecomputeBench({ customers: 1_000_000, samples: 100 }));
     if (wanted(args, 'queue-snapshot')) await step(results, 'queue-snapshot', () => queueSnapshotBench({ seconds: 10, hours: 1 }));
     if (wanted(args, 'csv-import')) await step(results, 'csv-import', () => csvImportBench(args.quick ? 20_000 : 1_000_000));
   } finally {
