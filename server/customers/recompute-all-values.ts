@@ -26,6 +26,34 @@ export interface RecomputeAllResult {
  * does) and writes it. Memory is O(customers × 40 bytes), never a million objects.
  */
 export async function recomputeAllValues(ctx: AppContext, now = new Date(), batchSize = BATCH_SIZE): Promise<RecomputeAllResult> {
+  // One full run at a time across every process: two settings saves in a row, or a save during the
+  // nightly run, would otherwise race, and the run that read the older settings could finish last.
+  // A later run waits, then reads the settings in force when it starts. Within a process runs queue
+  // on a promise, so at most one pool connection per process is held waiting for the database lock.
+  const previous = localQueue.get(ctx.database) ?? Promise.resolve();
+  const run = previous.catch(() => undefined).then(() => withFullRunLock(ctx, () => recomputeAllValuesLocked(ctx, now, batchSize)));
+  localQueue.set(ctx.database, run);
+  return run;
+}
+
+export const FULL_RUN_LOCK = 'customer-value:full-run';
+const localQueue = new WeakMap<object, Promise<unknown>>();
+
+async function withFullRunLock<T>(ctx: AppContext, work: () => Promise<T>): Promise<T> {
+  const lock = await ctx.database.sql.reserve();
+  try {
+    await lock`select pg_advisory_lock(hashtext(${FULL_RUN_LOCK}))`;
+    try {
+      return await work();
+    } finally {
+      await lock`select pg_advisory_unlock(hashtext(${FULL_RUN_LOCK}))`;
+    }
+  } finally {
+    lock.release();
+  }
+}
+
+async function recomputeAllValuesLocked(ctx: AppContext, now: Date, batchSize: number): Promise<RecomputeAllResult> {
   const started = Date.now();
   const sql = ctx.database.sql;
   const config = await readRfmConfig(sql);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
 import { auditLog, customers } from '../../db/schema';
-import { recomputeAllValues } from '../../server/customers/recompute-all-values';
+import { FULL_RUN_LOCK, recomputeAllValues } from '../../server/customers/recompute-all-values';
+import postgres from 'postgres';
 import { recomputeCustomerValue } from '../../server/customers/recompute-customer-value';
 import { NIGHTLY_VALUE_CRON, NIGHTLY_VALUE_SCHEDULER_ID } from '../../server/customers/recompute-value-scheduler';
 import { aggregateOne, SEGMENT_CHANGE_ACTION } from '../../server/customers/recompute-value-store';
@@ -150,6 +151,31 @@ describe('nightly recompute', () => {
     expect(change?.data).toEqual({ from: 'burden', to: null });
     await writeRfmConfig(server.sb.ctx.database.sql, { windowDays: 365 });
     await recomputeAllValues(server.sb.ctx, new Date());
+  });
+
+  it('runs one full run at a time across processes: a second waits for the first, then reads the settings in force', async () => {
+    // Another process's run, as far as the database can tell: the lock held on a connection of its own.
+    const other = postgres(db.url, { max: 1, onnotice: () => {} });
+    try {
+      await other`select pg_advisory_lock(hashtext(${FULL_RUN_LOCK}))`;
+      let finished = false;
+      const waiting = recomputeAllValues(server.sb.ctx, new Date()).then((r) => {
+        finished = true;
+        return r;
+      });
+      // Queued behind it in this process too, without taking a second pool connection.
+      const queued = recomputeAllValues(server.sb.ctx, new Date());
+      await writeRfmConfig(server.sb.ctx.database.sql, { windowDays: 150 });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(finished).toBe(false);
+      await other`select pg_advisory_unlock(hashtext(${FULL_RUN_LOCK}))`;
+      expect((await waiting).breakpoints.windowDays).toBe(150);
+      expect((await queued).breakpoints.windowDays).toBe(150);
+    } finally {
+      await other.end();
+      await writeRfmConfig(server.sb.ctx.database.sql, { windowDays: 365 });
+      await recomputeAllValues(server.sb.ctx, new Date());
+    }
   });
 
   it('registers the nightly run as a BullMQ job scheduler at boot', async () => {
