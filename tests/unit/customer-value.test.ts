@@ -293,7 +293,11 @@ describe('BreakpointAccumulator (the streamed computeBreakpoints)', () => {
 describe('RFM config', () => {
   it('fills defaults and keeps what the admin set', async () => {
     const { rfmConfigSchema } = await import('../../server/customers/value/rfm-settings');
-    expect(rfmConfigSchema.parse({})).toEqual({ windowDays: 365, thresholds: DEFAULT_SEGMENT_THRESHOLDS, excludedStatuses: ['cancelled', 'refunded', 'returned'] });
+    expect(rfmConfigSchema.parse({})).toEqual({ windowDays: 365, thresholds: DEFAULT_SEGMENT_THRESHOLDS, excludedStatuses: ['cancelled', 'refunded', 'returned'], currencyRates: {} });
+    expect(rfmConfigSchema.parse({ currencyRates: { USD: 7.2 } }).currencyRates).toEqual({ USD: 7.2 });
+    for (const currencyRates of [{ usd: 7.2 }, { USD: 0 }, { USD: -1 }, { USD: null }, { US: 1 }]) {
+      expect(rfmConfigSchema.safeParse({ currencyRates }).success, JSON.stringify(currencyRates)).toBe(false);
+    }
     expect(rfmConfigSchema.parse({ windowDays: 90, thresholds: { highValueScore: 4 } }).thresholds).toEqual({ ...DEFAULT_SEGMENT_THRESHOLDS, highValueScore: 4 });
     expect(rfmConfigSchema.safeParse({ windowDays: 0 }).success).toBe(false);
   });
