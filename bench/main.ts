@@ -196,7 +196,7 @@ async function main() {
     }
 
     if (wanted(args, 'search')) await step(results, 'customer-search', () => customerSearchBench({ customers: 1_000_000, samples: 100 }));
-    if (wanted(args, 'value')) await step(results, 'value-recompute', () => valueRecomputeBench({ customers: 1_000_000, samples: 100 }));
+    if (wanted(args, 'value')) await step(results, 'value-recompute', () => valueRecomputeBench({ customers: 1_000_000, samples: 200 }));
     if (wanted(args, 'queue-snapshot')) await step(results, 'queue-snapshot', () => queueSnapshotBench({ seconds: 10, hours: 1 }));
     if (wanted(args, 'csv-import')) await step(results, 'csv-import', () => csvImportBench(args.quick ? 20_000 : 1_000_000));
   } finally {

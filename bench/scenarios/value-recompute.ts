@@ -3,7 +3,8 @@
  * Uses the search benchmark's kept database (`sb_bench_search_<customers>`, seeded once), then times
  * recomputeAllValues() three times: a first run (everyone's value written), a rerun (nothing moved,
  * nothing written) and a run with currency rates (money compared in CNY), sampling this process's
- * RSS; then times the per-order rescore of single customers. Writes bench/results/value-recompute.json.
+ * RSS; then times the per-order rescore of single customers. Writes bench/results/value-recompute-<customers>.json.
+ * The kept database ends with the rates set, so the next first run starts from those values, not the seed's.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -14,7 +15,7 @@ import type { AppContext } from '../../server/context';
 import { createLogger } from '../../server/logger';
 import { recomputeAllValues } from '../../server/customers/recompute-all-values';
 import { recomputeCustomerValue } from '../../server/customers/recompute-customer-value';
-import { writeRfmConfig } from '../../server/customers/value/rfm-settings';
+import { writeRfmConfig } from '../../server/customers/rfm-settings-store';
 import { summarise, type LatencySummary } from '../lib/stats';
 import { ensureBenchDatabase } from './customer-search';
 
@@ -67,7 +68,7 @@ export async function valueRecomputeBench(options: { customers?: number; samples
   try {
     const runs: RunResult[] = [];
     const plan: Array<[string, Record<string, number>]> = [
-      ['first (face value)', {}],
+      ['face value', {}],
       ['rerun (nothing moved)', {}],
       ['currency rates (USD 7.2)', { USD: 7.2 }],
     ];

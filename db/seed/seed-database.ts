@@ -15,7 +15,8 @@ import { readMarker, writeMarker } from './marker';
 import { progressBar } from './progress';
 import type postgres from 'postgres';
 import { CNY_PER_USD } from './factories/orders';
-import { RFM_CONFIG_KEY, rfmConfigSchema } from '../../server/customers/value/rfm-settings';
+import { RFM_CONFIG_KEY } from '../../server/customers/rfm-settings-store';
+import { rfmConfigSchema } from '../../server/customers/value/rfm-config';
 
 export const DEFAULT_SEED = 0x5b0a2d; // "sb oard"; any 32-bit integer works
 export const DEFAULT_CUSTOMERS = 500;

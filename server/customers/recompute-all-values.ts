@@ -1,7 +1,8 @@
 import type { AppContext } from '../context';
 import { clearLapsed, streamAggregates, writeValues } from './recompute-value-store';
 import { BreakpointAccumulator } from './value/breakpoint-accumulator';
-import { readRfmConfig, writeBreakpoints, type StoredBreakpoints } from './value/rfm-settings';
+import { readRfmConfig, writeBreakpoints } from './rfm-settings-store';
+import type { StoredBreakpoints } from './value/rfm-config';
 import { scoreAt } from './value/score-one';
 import { valueWindowStart } from './value/value-window';
 import type { CustomerValue } from './value/customer-value-types';
@@ -25,33 +26,53 @@ export interface RecomputeAllResult {
  * what computeBreakpoints gives); the second scores each batch as it arrives (scoreAt, as scoreAll
  * does) and writes it. Memory is O(customers × 40 bytes), never a million objects.
  */
-export async function recomputeAllValues(ctx: AppContext, now = new Date(), batchSize = BATCH_SIZE): Promise<RecomputeAllResult> {
+export function recomputeAllValues(ctx: AppContext, now?: Date, batchSize = BATCH_SIZE): Promise<RecomputeAllResult> {
   // One full run at a time across every process: two settings saves in a row, or a save during the
   // nightly run, would otherwise race, and the run that read the older settings could finish last.
-  // A later run waits, then reads the settings in force when it starts. Within a process runs queue
-  // on a promise, so at most one pool connection per process is held waiting for the database lock.
-  const previous = localQueue.get(ctx.database) ?? Promise.resolve();
-  const run = previous.catch(() => undefined).then(() => withFullRunLock(ctx, () => recomputeAllValuesLocked(ctx, now, batchSize)));
-  localQueue.set(ctx.database, run);
-  return run;
+  // A run queued behind another reads the settings, and the clock, when it starts. Within a process
+  // at most one run waits: a call while one is waiting shares its result (ten saves in a row make
+  // two runs, not ten), and at most one pool connection per process waits for the database lock.
+  const slot = fullRuns.get(ctx.database) ?? {};
+  fullRuns.set(ctx.database, slot);
+  if (slot.waiting) return slot.waiting;
+  const waiting = (slot.running ?? Promise.resolve())
+    .catch(() => undefined)
+    .then(() => {
+      slot.waiting = undefined;
+      const running = withFullRunLock(ctx, () => recomputeAllValuesLocked(ctx, now ?? new Date(), batchSize));
+      slot.running = running;
+      return running;
+    });
+  slot.waiting = waiting;
+  return waiting;
 }
 
-export const FULL_RUN_LOCK = 'customer-value:full-run';
-const localQueue = new WeakMap<object, Promise<unknown>>();
+interface FullRunSlot {
+  running?: Promise<RecomputeAllResult>;
+  waiting?: Promise<RecomputeAllResult>;
+}
+const fullRuns = new WeakMap<object, FullRunSlot>();
+
+// pg_advisory_lock(int, int): a key space of its own, apart from the single-key hashtext() locks.
+const LOCK_CLASS = 0x5b0a; // "sb" value runs
+const FULL_RUN_LOCK_ID = 1;
 
 async function withFullRunLock<T>(ctx: AppContext, work: () => Promise<T>): Promise<T> {
   const lock = await ctx.database.sql.reserve();
   try {
-    await lock`select pg_advisory_lock(hashtext(${FULL_RUN_LOCK}))`;
+    await lock`select pg_advisory_lock(${LOCK_CLASS}::int, ${FULL_RUN_LOCK_ID}::int)`;
     try {
       return await work();
     } finally {
-      await lock`select pg_advisory_unlock(hashtext(${FULL_RUN_LOCK}))`;
+      await lock`select pg_advisory_unlock(${LOCK_CLASS}::int, ${FULL_RUN_LOCK_ID}::int)`;
     }
   } finally {
     lock.release();
   }
 }
+
+/** For tests: what another process holding the full-run lock would run. */
+export const FULL_RUN_LOCK_SQL = { lock: `select pg_advisory_lock(${LOCK_CLASS}, ${FULL_RUN_LOCK_ID})`, unlock: `select pg_advisory_unlock(${LOCK_CLASS}, ${FULL_RUN_LOCK_ID})` };
 
 async function recomputeAllValuesLocked(ctx: AppContext, now: Date, batchSize: number): Promise<RecomputeAllResult> {
   const started = Date.now();
@@ -64,7 +85,7 @@ async function recomputeAllValuesLocked(ctx: AppContext, now: Date, batchSize: n
   await streamAggregates(sql, filter, batchSize, (batch) => {
     for (const aggregate of batch) accumulator.add(aggregate);
   });
-  const breakpoints: StoredBreakpoints = { ...accumulator.result(), computedAt: now.toISOString() };
+  const breakpoints: StoredBreakpoints = { ...accumulator.result(), computedAt: now.toISOString(), config };
 
   let changed = 0;
   let segmentChanges = 0;

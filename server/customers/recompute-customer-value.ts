@@ -1,7 +1,8 @@
 import type { AppContext } from '../context';
 import type { JobData } from '../../workers/catalog';
 import { aggregateOne, writeValues } from './recompute-value-store';
-import { readBreakpoints, readRfmConfig } from './value/rfm-settings';
+import { readBreakpoints, readRfmConfig } from './rfm-settings-store';
+import { scoringConfig } from './value/rfm-config';
 import { scoreOne } from './value/score-one';
 import { valueWindowStart } from './value/value-window';
 import type { CustomerValue } from './value/customer-value-types';
@@ -14,12 +15,14 @@ export const BOOTSTRAP_JOB_ID = 'value-bootstrap';
  * so the nightly run is queued once instead (it scores this customer too).
  */
 export async function recomputeCustomerValue(ctx: AppContext, customerId: string, now = new Date()): Promise<CustomerValue | null> {
-  const [config, breakpoints] = await Promise.all([readRfmConfig(ctx.database.sql), readBreakpoints(ctx.database.sql)]);
+  const [saved, breakpoints] = await Promise.all([readRfmConfig(ctx.database.sql), readBreakpoints(ctx.database.sql)]);
   if (!breakpoints) {
     await ctx.jobs.enqueue('customers.nightly-value', {}, { jobId: BOOTSTRAP_JOB_ID, removeOnComplete: true, removeOnFail: true });
     return null;
   }
-  // The cuts' own window: a window changed since the last full run takes effect at the next one.
+  // The cuts' own settings: settings saved since the last full run take effect when the next one
+  // finishes (a save queues one), or an order would be judged by rules the cuts were not made with.
+  const config = scoringConfig(breakpoints, saved);
   const windowStart = valueWindowStart(now, breakpoints.windowDays);
   const aggregate = await aggregateOne(ctx.database.sql, customerId, { windowStart, excludedStatuses: config.excludedStatuses, currencyRates: config.currencyRates });
   const value = scoreOne(aggregate, breakpoints, now, config.thresholds);

@@ -1,34 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { settings } from '../../db/schema';
 import type { Principal } from '../auth/principal';
 import type { AppContext } from '../context';
 import { recordAudit } from '../audit/record-audit';
-import { currencyRatesSchema, readBreakpoints, readRfmConfig, RFM_CONFIG_KEY, rfmConfigSchema, type RfmConfig } from './value/rfm-settings';
+import { readBreakpoints, readRfmConfig, RFM_CONFIG_KEY } from './rfm-settings-store';
+import { rfmConfigInput, rfmConfigSchema, type RfmConfig } from './value/rfm-config';
 
-/**
- * PUT /api/settings/customer-value: the whole configuration. Strict, so a misspelt key is an error
- * rather than a setting silently left at its default.
- */
-export const customerValueInput = z
-  .object({
-    windowDays: z.number().int().min(1).max(3650),
-    thresholds: z
-      .object({
-        frequentScore: z.number().int().min(1).max(5),
-        highValueScore: z.number().int().min(1).max(5),
-        minOrdersForFrequent: z.number().int().min(1).max(1000),
-      })
-      .strict(),
-    excludedStatuses: z
-      .array(z.string().trim().min(1).max(50))
-      .max(50)
-      .refine((list) => new Set(list).size === list.length, { message: 'each status once' }),
-    /** Optional: left out, every currency counts at face value. */
-    currencyRates: currencyRatesSchema.optional(),
-  })
-  .strict();
+export const customerValueInput = rfmConfigInput;
 
 export interface CustomerValueSettings {
   config: RfmConfig;

@@ -1,7 +1,7 @@
 import type postgres from 'postgres';
 import type { ReportRange } from './report-range';
 import { SEGMENT_CHANGE_ACTION } from '../customers/recompute-value-store';
-import type { RfmConfig } from '../customers/value/rfm-settings';
+import type { RfmConfig } from '../customers/value/rfm-config';
 
 export type ReportName = 'calls' | 'complaints' | 'followups' | 'customers';
 export const REPORT_NAMES: ReportName[] = ['calls', 'complaints', 'followups', 'customers'];

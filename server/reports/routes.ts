@@ -5,7 +5,7 @@ import type { AppContext } from '../context';
 import { principalOf, requireAuth } from '../http/auth-guard';
 import { teamScope } from '../auth/principal';
 import { parseInput } from '../http/validate';
-import { readRfmConfig } from '../customers/value/rfm-settings';
+import { readRfmConfig } from '../customers/rfm-settings-store';
 import { csvLine } from './csv-text';
 import { reportQuery } from './report-range';
 import { REPORT_NAMES, REPORTS } from './report-queries';

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
 import { auditLog, customers } from '../../db/schema';
-import { FULL_RUN_LOCK, recomputeAllValues } from '../../server/customers/recompute-all-values';
+import { FULL_RUN_LOCK_SQL, recomputeAllValues } from '../../server/customers/recompute-all-values';
 import postgres from 'postgres';
 import { recomputeCustomerValue } from '../../server/customers/recompute-customer-value';
 import { NIGHTLY_VALUE_CRON, NIGHTLY_VALUE_SCHEDULER_ID } from '../../server/customers/recompute-value-scheduler';
 import { aggregateOne, SEGMENT_CHANGE_ACTION } from '../../server/customers/recompute-value-store';
-import { readBreakpoints, writeRfmConfig } from '../../server/customers/value/rfm-settings';
+import { readBreakpoints, writeRfmConfig } from '../../server/customers/rfm-settings-store';
 import { scoreAll } from '../../server/customers/value/score-all';
 import type { CustomerAggregate } from '../../server/customers/value/customer-value-types';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
@@ -153,28 +153,48 @@ describe('nightly recompute', () => {
     await recomputeAllValues(server.sb.ctx, new Date());
   });
 
-  it('runs one full run at a time across processes: a second waits for the first, then reads the settings in force', async () => {
+  it('runs one full run at a time across processes; in one process one waits and later calls share it', async () => {
     // Another process's run, as far as the database can tell: the lock held on a connection of its own.
     const other = postgres(db.url, { max: 1, onnotice: () => {} });
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
     try {
-      await other`select pg_advisory_lock(hashtext(${FULL_RUN_LOCK}))`;
-      let finished = false;
-      const waiting = recomputeAllValues(server.sb.ctx, new Date()).then((r) => {
-        finished = true;
-        return r;
-      });
-      // Queued behind it in this process too, without taking a second pool connection.
-      const queued = recomputeAllValues(server.sb.ctx, new Date());
+      await other.unsafe(FULL_RUN_LOCK_SQL.lock);
+      const settled: string[] = [];
+      const first = recomputeAllValues(server.sb.ctx).then((r) => (settled.push('first'), r));
+      await sleep(100);
+      // Queued behind the first in this process; a third call shares the one already waiting.
+      const second = recomputeAllValues(server.sb.ctx);
+      const third = recomputeAllValues(server.sb.ctx);
+      expect(third).toBe(second);
       await writeRfmConfig(server.sb.ctx.database.sql, { windowDays: 150 });
-      await new Promise((r) => setTimeout(r, 300));
-      expect(finished).toBe(false);
-      await other`select pg_advisory_unlock(hashtext(${FULL_RUN_LOCK}))`;
-      expect((await waiting).breakpoints.windowDays).toBe(150);
-      expect((await queued).breakpoints.windowDays).toBe(150);
+      await sleep(300);
+      expect(settled).toEqual([]);
+      const [waiters] = await other`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and wait_event = 'advisory'`;
+      expect(waiters?.n).toBe(1);
+      await other.unsafe(FULL_RUN_LOCK_SQL.unlock);
+      // Both read the settings when they started, after the lock was let go.
+      expect((await first).breakpoints.config?.windowDays).toBe(150);
+      expect((await second).breakpoints.windowDays).toBe(150);
     } finally {
       await other.end();
       await writeRfmConfig(server.sb.ctx.database.sql, { windowDays: 365 });
       await recomputeAllValues(server.sb.ctx, new Date());
+    }
+  });
+
+  it('rescores an order by the settings of the last full run until the next one finishes', async () => {
+    const sql = server.sb.ctx.database.sql;
+    const breakpoints = await readBreakpoints(sql);
+    expect(breakpoints?.config?.thresholds.minOrdersForFrequent).toBe(2);
+    // Saved but not yet run: the gold customer's next order is still judged by the old rules.
+    await writeRfmConfig(sql, { thresholds: { minOrdersForFrequent: 50 } });
+    try {
+      const value = await recomputeCustomerValue(server.sb.ctx, ids.gold!);
+      expect(value?.segment).toBe('gold');
+      const reasons = (await api('GET', `/api/customers/${ids.gold}/profile`)).body.valueReasons as Array<{ key: string }>;
+      expect(reasons.map((r) => r.key)).toContain('customerValue.frequency.frequent');
+    } finally {
+      await writeRfmConfig(sql, {});
     }
   });
 
@@ -272,19 +292,19 @@ describe('customer value settings API', () => {
     const { token } = await login(server.url, supervisor.email, supervisor.password);
     expect((await apiClient(server.url, token).put('/api/settings/customer-value', defaults)).status).toBe(403);
 
-    const bad = [
-      { ...defaults, windowDays: 0 },
-      { ...defaults, thresholds: { ...defaults.thresholds, highValueScore: 6 } },
-      { ...defaults, thresholds: { ...defaults.thresholds, frequentscore: 3 } },
-      { ...defaults, excludedStatuses: ['cancelled', 'cancelled'] },
-      { windowDays: 90 },
-      { ...defaults, currencyRates: { usd: 7.2 } },
-      { ...defaults, currencyRates: { USD: 0 } },
+    const bad: Array<[unknown, RegExp]> = [
+      [{ ...defaults, windowDays: 0 }, /"path":"windowDays"/],
+      [{ ...defaults, thresholds: { ...defaults.thresholds, highValueScore: 6 } }, /"path":"thresholds.highValueScore"/],
+      [{ ...defaults, thresholds: { ...defaults.thresholds, frequentscore: 3 } }, /frequentscore/],
+      [{ ...defaults, excludedStatuses: ['cancelled', 'cancelled'] }, /"path":"excludedStatuses".*each status once/],
+      [{ windowDays: 90 }, /"path":"thresholds"/],
+      [{ ...defaults, currencyRates: { usd: 7.2 } }, /"path":"currencyRates.usd".*ISO 4217/],
+      [{ ...defaults, currencyRates: { USD: 0 } }, /"path":"currencyRates.USD"/],
     ];
-    for (const body of bad) {
+    for (const [body, names] of bad) {
       const res = await api('PUT', '/api/settings/customer-value', body);
       expect(res.status, JSON.stringify(body)).toBe(400);
-      expect(JSON.stringify(res.body)).toMatch(/windowDays|highValueScore|frequentscore|each status once|thresholds|currencyRates/);
+      expect(JSON.stringify(res.body), JSON.stringify(body)).toMatch(names);
     }
     expect((await api('GET', '/api/settings/customer-value')).body.config).toEqual(defaults);
   });

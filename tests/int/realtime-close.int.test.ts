@@ -16,11 +16,11 @@ afterEach(async () => {
   await clearPrefix(prefix);
 });
 
-/** The adapter subscribes on a client of its own shortly after start; a server that is closing has long done so. */
-async function adapterSubscribed(redis: Redis): Promise<void> {
+/** Each adapter subscribes on a client of its own shortly after start; a server that is closing has long done so. */
+async function adapterSubscribed(redis: Redis, servers: number): Promise<void> {
   for (;;) {
     const [, count] = (await redis.pubsub('NUMSUB', `${prefix}:socket.io#/#`)) as [string, number];
-    if (count > 0) return;
+    if (count >= servers) return;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
@@ -35,7 +35,10 @@ describe('Realtime.close', () => {
     await new Promise((resolve) => redis.once('ready', resolve));
     const http = attached ? createServer() : undefined;
     const realtime = new Realtime(redis, prefix, http);
-    await adapterSubscribed(redis);
+    // A second server process on the same prefix, so the query really goes out to another process.
+    const peerRedis = blockingConnection(TEST_REDIS_URL);
+    const peer = new Realtime(peerRedis, prefix, createServer());
+    await adapterSubscribed(redis, 2);
 
     // Asked the moment a server starts shutting down, as a socket that just dropped does.
     const online = realtime.isOnline('00000000-0000-0000-0000-000000000001');
@@ -46,5 +49,7 @@ describe('Realtime.close', () => {
     expect(await realtime.isOnline('00000000-0000-0000-0000-000000000001')).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(rejections).toEqual([]);
+    await peer.close();
+    await peerRedis.quit();
   });
 });

@@ -292,7 +292,7 @@ describe('BreakpointAccumulator (the streamed computeBreakpoints)', () => {
 
 describe('RFM config', () => {
   it('fills defaults and keeps what the admin set', async () => {
-    const { rfmConfigSchema } = await import('../../server/customers/value/rfm-settings');
+    const { rfmConfigSchema } = await import('../../server/customers/value/rfm-config');
     expect(rfmConfigSchema.parse({})).toEqual({ windowDays: 365, thresholds: DEFAULT_SEGMENT_THRESHOLDS, excludedStatuses: ['cancelled', 'refunded', 'returned'], currencyRates: {} });
     expect(rfmConfigSchema.parse({ currencyRates: { USD: 7.2 } }).currencyRates).toEqual({ USD: 7.2 });
     for (const currencyRates of [{ usd: 7.2 }, { USD: 0 }, { USD: -1 }, { USD: null }, { US: 1 }]) {
