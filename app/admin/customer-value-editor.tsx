@@ -22,7 +22,14 @@ interface Form {
   excludedStatuses: string;
   currencyRates: string;
 }
-type State = { status: 'loading' | 'idle' | 'saving' } | { status: 'saved'; recomputeQueued: boolean } | { status: 'failed'; message: string };
+type State =
+  | { status: 'loading' | 'idle' | 'saving' | 'rescored' }
+  | { status: 'saved'; recomputeQueued: boolean; previousRun: string | null }
+  | { status: 'failed'; message: string };
+
+// After a save, how often and for how long the editor looks for the full run that applies it.
+const POLL_MS = 2000;
+const POLL_FOR_MS = 10 * 60 * 1000;
 
 const SCORES = ['1', '2', '3', '4', '5'];
 
@@ -83,6 +90,29 @@ export function CustomerValueEditor() {
     return () => controller.abort();
   }, []);
 
+  // The queued full run applies the settings; once it has finished, say so and show its figures.
+  const awaitingRun = state.status === 'saved' && state.recomputeQueued ? state.previousRun : undefined;
+  useEffect(() => {
+    if (awaitingRun === undefined) return;
+    const controller = new AbortController();
+    const deadline = Date.now() + POLL_FOR_MS;
+    const timer = setInterval(() => {
+      if (Date.now() > deadline) return clearInterval(timer);
+      apiFetch<ValueSettings>('/api/settings/customer-value', { signal: controller.signal })
+        .then((settings) => {
+          if (!settings.lastRun || settings.lastRun.computedAt === awaitingRun) return;
+          clearInterval(timer);
+          setLastRun(settings.lastRun);
+          setState({ status: 'rescored' });
+        })
+        .catch(() => {}); // a missed poll is retried by the next one
+    }, POLL_MS);
+    return () => {
+      clearInterval(timer);
+      controller.abort();
+    };
+  }, [awaitingRun]);
+
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!form) return;
@@ -90,7 +120,7 @@ export function CustomerValueEditor() {
     try {
       const saved = await apiFetch<{ config: ValueConfig; recomputeQueued: boolean }>('/api/settings/customer-value', { method: 'PUT', body: configOf(form) });
       setForm(formOf(saved.config));
-      setState({ status: 'saved', recomputeQueued: saved.recomputeQueued });
+      setState({ status: 'saved', recomputeQueued: saved.recomputeQueued, previousRun: lastRun?.computedAt ?? null });
     } catch (err) {
       setState({ status: 'failed', message: describeFailure(err) });
     }
@@ -168,6 +198,7 @@ export function CustomerValueEditor() {
         </button>
         <span aria-live="polite" className="text-sm" data-testid="value-status">
           {state.status === 'saved' && <span className="text-emerald-700">{state.recomputeQueued ? t('savedRescoring') : t('savedNightly')}</span>}
+          {state.status === 'rescored' && <span className="text-emerald-700">{t('rescored')}</span>}
           {state.status === 'failed' && <span className="text-red-700">{t('failed', { message: state.message })}</span>}
         </span>
       </div>

@@ -33,6 +33,7 @@ describe('administration in Chromium', () => {
     await h.signIn(page, admin.email, admin.password, { home: (url) => url.pathname === '/admin' });
     const minOrders = page.getByTestId('value-min-orders');
     await page.waitForFunction(() => (document.querySelector('[data-testid=value-min-orders]') as HTMLInputElement | null)?.value === '2');
+    expect(await page.getByTestId('value-last-run').innerText()).toBe('No full run yet: the first order or this save starts one.');
     expect(await page.getByTestId('value-excluded-statuses').inputValue()).toBe('cancelled, refunded, returned');
 
     await page.getByTestId('value-window-days').fill('180');
@@ -42,6 +43,9 @@ describe('administration in Chromium', () => {
     await page.getByTestId('value-currency-rates').fill('usd: 7.2\n');
     await page.getByRole('button', { name: 'Save and rescore' }).click();
     await page.getByTestId('value-status').getByText('Saved. Every customer is being rescored now.').waitFor();
+    // The queued full run finishes (workers run inline here) and the editor shows it.
+    await page.getByTestId('value-status').getByText('Saved. Every customer has been rescored under the new settings.').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('value-last-run').innerText()).toMatch(/^Last full run .*180-day window/);
     const saved = { windowDays: 180, thresholds: { frequentScore: 3, highValueScore: 4, minOrdersForFrequent: 4 }, excludedStatuses: ['cancelled', 'refunded', 'returned', '已退货'], currencyRates: { USD: 7.2 } };
     expect((await h.admin.get<{ config: unknown }>('/api/settings/customer-value')).body.config).toEqual(saved);
     expect(await page.getByTestId('value-excluded-statuses').inputValue()).toBe('cancelled, refunded, returned, 已退货');
