@@ -6,6 +6,9 @@ import {
   buildCustomerBundle, readMarker, seedDatabase, type SeedContext,
 } from '../../db/seed';
 import { verifyPassword } from '../../server/auth/password';
+import { recomputeAllValues } from '../../server/customers/recompute-all-values';
+import { createLogger } from '../../server/logger';
+import type { AppContext } from '../../server/context';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 
 // A fixed anchor: every timestamp is relative to it, so two databases get identical rows.
@@ -152,5 +155,18 @@ describe('seedDatabase', () => {
 
     const indexes = (db: DatabaseHandle) => db.sql`select indexname from pg_indexes where schemaname = 'public' order by 1`;
     expect(await indexes(dbB)).toEqual(await indexes(dbA));
+  });
+});
+
+describe('demo customers', () => {
+  it('keep the segment they were written with when their orders are scored', async () => {
+    // By external id: bulk customers may share a demo customer's name.
+    const segments = async () =>
+      Object.fromEntries((await dbA.sql<Array<{ key: string; segment: string | null }>>`select external_id as key, segment from customers where external_id like 'DEMO-%'`).map((r) => [r.key, r.segment]));
+    const written = await segments();
+    expect(Object.keys(written)).toHaveLength(DEMO_CUSTOMERS.length);
+    const ctx = { database: dbA, db: dbA.db, logger: createLogger('silent') } as unknown as AppContext;
+    await recomputeAllValues(ctx, anchor);
+    expect(await segments()).toEqual(written);
   });
 });

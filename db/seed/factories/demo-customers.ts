@@ -137,6 +137,8 @@ export const DEMO_CUSTOMERS: readonly DemoCustomerSpec[] = [
     orders: [
       { externalId: 'LF-4001', daysAgo: 200, status: 'returned', items: [['KET-EL-15', 1]], marginRate: -0.25 },
       { externalId: 'LF-4002', daysAgo: 320, status: 'refunded', items: [['HDP-BT-01', 1]], marginRate: -0.4 },
+      // The one purchase that stayed: bought only at a clearance price below cost.
+      { externalId: 'LF-4003', daysAgo: 95, status: 'delivered', items: [['HDP-BT-01', 1]], marginRate: -0.2 },
     ],
     history: [
       { daysAgo: 3, channel: 'phone', direction: 'inbound', summary: '要求退还 LF-4001 的运费', disposition: 'complaint_logged', agent: 'li.na@example.com' },
@@ -178,6 +180,8 @@ export const DEMO_CUSTOMERS: readonly DemoCustomerSpec[] = [
     orders: [
       { externalId: 'MG-6001', daysAgo: 9, status: 'delivered', items: [['TEA-LJ-250', 2]], marginRate: 0.3 },
       { externalId: 'MG-6002', daysAgo: 38, status: 'delivered', items: [['MUG-CER-1', 4]], marginRate: 0.28 },
+      { externalId: 'MG-6003', daysAgo: 71, status: 'delivered', items: [['TEA-LJ-250', 1]], marginRate: 0.3 },
+      { externalId: 'MG-6004', daysAgo: 112, status: 'delivered', items: [['MUG-CER-1', 2]], marginRate: 0.28 },
     ],
     history: [{ daysAgo: 9, channel: 'chat', direction: 'inbound', summary: 'Chat: asked how to brew Longjing', agent: 'maria@example.com' }],
   },
