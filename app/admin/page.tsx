@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { PageHeading } from '../components/page-heading';
 import { DispositionsEditor } from './dispositions-editor';
 import { CustomerValueEditor } from './customer-value-editor';
+import { QueueSettings } from './queue-settings';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin'))('title') };
@@ -30,6 +31,7 @@ export default async function AdminPage() {
       </ul>
       <DispositionsEditor />
       <CustomerValueEditor />
+      <QueueSettings />
     </>
   );
 }

@@ -6,9 +6,13 @@ import { teamScope } from '../auth/principal';
 import { createUser, createUserInput } from './create-user';
 import { createQueue, createQueueInput } from './create-queue';
 import { listQueues } from './list-queues';
+import { updateQueue, updateQueueInput } from './update-queue';
+import { z } from 'zod';
 import { listTeams } from './list-teams';
 
 /** Admin and integration API: admin session or API_TOKEN bearer (requireAuth lets both through). */
+const queueParams = z.object({ id: z.uuid() });
+
 export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void {
   const userBody = createUserInput(ctx.config.DEFAULT_REGION);
   const queueBody = createQueueInput(ctx.config.DEFAULT_REGION);
@@ -21,6 +25,12 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void
   app.post('/api/queues', { preHandler: requireAuth(ctx, ['admin']) }, async (request, reply) => {
     const input = parseInput(queueBody, request.body);
     return reply.status(201).send(await createQueue(ctx.db, principalOf(request), input));
+  });
+
+  // Applies to calls routed after each process's queue cache expires (5 s, server/calls/queue-cache.ts).
+  app.patch('/api/queues/:id', { preHandler: requireAuth(ctx, ['admin']) }, async (request) => {
+    const { id } = parseInput(queueParams, request.params, 'invalid queue id');
+    return updateQueue(ctx.db, principalOf(request), id, parseInput(updateQueueInput, request.body));
   });
 
   app.get('/api/queues', { preHandler: requireAuth(ctx, ['admin', 'supervisor']) }, async (request) => {

@@ -58,4 +58,21 @@ describe('administration in Chromium', () => {
     expect((await h.admin.get<{ config: unknown }>('/api/settings/customer-value')).body.config).toEqual(saved);
     await page.screenshot({ path: `${h.screenshots}/admin-customer-value-en.png`, fullPage: true });
   });
+
+  it('lets gold callers go first in a queue, from its switch', async () => {
+    const created = await h.admin.post<{ id: string }>('/api/queues', { name: 'vip-line', numbers: ['+861065550001'] });
+    expect(created.status).toBe(201);
+    const admin = await createUser(h.server.sb, { role: 'admin' });
+    const page = await h.newPage();
+    await h.signIn(page, admin.email, admin.password, { home: (url) => url.pathname === '/admin' });
+    const row = page.getByTestId('queue-row-vip-line');
+    const toggle = row.getByRole('checkbox', { name: 'Gold callers first in vip-line' });
+    expect(await toggle.isChecked()).toBe(false);
+    await toggle.check();
+    await row.getByText('Saved.').waitFor();
+    const queues = (await h.admin.get<{ queues: Array<{ id: string; prioritiseGold: boolean }> }>('/api/queues')).body.queues;
+    expect(queues.find((q) => q.id === created.body.id)?.prioritiseGold).toBe(true);
+    await page.reload();
+    expect(await page.getByTestId('queue-row-vip-line').getByRole('checkbox').isChecked()).toBe(true);
+  });
 });
