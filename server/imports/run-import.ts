@@ -6,7 +6,6 @@ import { IMPORT_COLUMNS, parseCustomerRow, parseOrderRow, type CustomerImportRow
 import { recordBytesRead } from './import-progress';
 import { TeamCache, writeCustomerBatch } from './write-customer-batch';
 import { writeOrderBatch } from './write-order-batch';
-import { BOOTSTRAP_JOB_ID } from '../customers/recompute-customer-value';
 
 // 2,000 rows per transaction: ~50 ms of work, so progress moves several times a second and a
 // batch that must be retried row by row stays cheap.
@@ -173,8 +172,10 @@ export async function runImport(ctx: AppContext, body: Readable, options: RunImp
   await sql`update imports set status = ${status}, processed_rows = ${processed}, failed_rows = ${failed}, finished_at = now() where id = ${id}`;
   await recordBytesRead(ctx.redis, ctx.config.REDIS_PREFIX, id, bytesRead).catch(() => {});
   // One full value run rather than a recompute job per order: a million imported orders would be a million jobs.
+  // A job id of its own: a run already under way may have read its orders before this import wrote them
+  // (runs queue behind one another, and calls while one waits share it, so imports in a row stay cheap).
   if (ordersChanged > 0) {
-    await ctx.jobs.enqueue('customers.nightly-value', {}, { jobId: BOOTSTRAP_JOB_ID, removeOnComplete: true, removeOnFail: true }).catch((err: unknown) => {
+    await ctx.jobs.enqueue('customers.nightly-value', {}, { jobId: `value-import-${id}`, removeOnComplete: true, removeOnFail: 100, attempts: 3 }).catch((err: unknown) => {
       ctx.logger.warn({ err, importId: id }, 'could not queue the value recompute after an import; the nightly run will catch up');
     });
   }

@@ -126,11 +126,15 @@ describe('CSV import of orders', () => {
     expect(errors).toContain('4,unknown customer_external_id,"o-3,nobody');
     expect(errors).toMatch(/\r\n5,total:/);
     expect(errors).toMatch(/\r\n6,placed_at:/);
+    // The orders changed customers' value: one full value run is queued for this import (workers are off here).
+    const customersQueue = server.sb.ctx.jobs.queue('customers');
+    expect((await customersQueue.getJob(`value-import-${first.body.id as string}`))?.name).toBe('customers.nightly-value');
 
     const again = await upload('orders', ORDERS);
     expect(again.body).toMatchObject({ status: 'done', processedRows: 3, failedRows: 4 });
     const rowsAgain = await server.sb.ctx.db.select().from(orders).orderBy(orders.externalId);
     expect(rowsAgain).toEqual(rows);
+    expect(await customersQueue.getJob(`value-import-${again.body.id as string}`)).toBeUndefined();
   });
 });
 
