@@ -4,7 +4,7 @@ import { parse, type CsvError } from 'csv-parse';
 import type { AppContext } from '../context';
 import { IMPORT_COLUMNS, parseCustomerRow, parseOrderRow, type CustomerImportRow, type ImportKind, type OrderImportRow } from './import-rows';
 import { recordBytesRead } from './import-progress';
-import { TeamCache, writeCustomerBatch } from './write-customer-batch';
+import { customerColumnsOf, TeamCache, writeCustomerBatch } from './write-customer-batch';
 import { writeOrderBatch } from './write-order-batch';
 
 // 2,000 rows per transaction: ~50 ms of work, so progress moves several times a second and a
@@ -91,7 +91,7 @@ export async function runImport(ctx: AppContext, body: Readable, options: RunImp
       const batch = customersBatch;
       customersBatch = [];
       await writeBatch(batch, async (rows) => {
-        await writeCustomerBatch(sql, teams, rows);
+        await writeCustomerBatch(sql, teams, rows, customerColumnsOf(header ?? []));
         return [];
       });
     }
@@ -99,7 +99,7 @@ export async function runImport(ctx: AppContext, body: Readable, options: RunImp
       const batch = ordersBatch;
       ordersBatch = [];
       await writeBatch(batch, async (rows) => {
-        const result = await writeOrderBatch(sql, rows);
+        const result = await writeOrderBatch(sql, rows, header?.includes('margin') ?? false);
         ordersChanged += result.changed;
         return result.unknownCustomer;
       });

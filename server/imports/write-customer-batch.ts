@@ -32,12 +32,29 @@ export class TeamCache {
   }
 }
 
+// Optional file column → the customers column it sets. Only columns in the file are updated: a file
+// of external_id,name,phones must not wipe the tags, team or time zone a customer already has.
+const UPDATABLE: Record<string, string> = { email: 'email', tags: 'tags', timezone: 'timezone', locale: 'locale', team: 'team_id' };
+
+/** The customers columns an import with this header updates (name always; phones are added separately). */
+export function customerColumnsOf(header: Iterable<string>): string[] {
+  const present = new Set(header);
+  return ['name', ...Object.entries(UPDATABLE).flatMap(([column, target]) => (present.has(column) ? [target] : []))];
+}
+
 /**
- * Upserts a batch keyed by external_id in one transaction. A row equal to what is stored is not
- * rewritten (re-importing a file changes nothing, not even updated_at); numbers are added, never
- * removed (agents add numbers on the customer page that the source system does not know).
+ * Upserts a batch keyed by external_id in one transaction. New customers get every column; existing
+ * ones only `columns` (customerColumnsOf). A row equal to what is stored is not rewritten
+ * (re-importing a file changes nothing, not even updated_at); numbers are added, never removed
+ * (agents add numbers on the customer page that the source system does not know).
  */
-export async function writeCustomerBatch(sql: postgres.Sql, teams: TeamCache, rows: CustomerImportRow[]): Promise<void> {
+export async function writeCustomerBatch(sql: postgres.Sql, teams: TeamCache, rows: CustomerImportRow[], columns: string[] = customerColumnsOf(Object.keys(UPDATABLE))): Promise<void> {
+  // Whitelisted names only (UPDATABLE), so they may be spliced into the statement.
+  const known = new Set(['name', ...Object.values(UPDATABLE)]);
+  const updated = columns.filter((c) => known.has(c));
+  const set = sql.unsafe(updated.map((c) => `${c} = excluded.${c}`).join(', '));
+  const stored = sql.unsafe(updated.map((c) => `customers.${c}`).join(', '));
+  const incoming = sql.unsafe(updated.map((c) => `excluded.${c}`).join(', '));
   // The last row of an external_id wins: one statement cannot upsert the same key twice.
   const byKey = new Map(rows.map((r) => [r.externalId, r]));
   const unique = [...byKey.values()];
@@ -58,11 +75,8 @@ export async function writeCustomerBatch(sql: postgres.Sql, teams: TeamCache, ro
       select external_id, name, email, tags, timezone, locale::locale, team_id
       from jsonb_to_recordset(${tx.json(records as unknown as postgres.JSONValue)}::jsonb)
         as r(external_id text, name text, email text, tags text[], timezone text, locale text, team_id uuid)
-      on conflict (external_id) do update set
-        name = excluded.name, email = excluded.email, tags = excluded.tags, timezone = excluded.timezone,
-        locale = excluded.locale, team_id = excluded.team_id, updated_at = now()
-      where (customers.name, customers.email, customers.tags, customers.timezone, customers.locale, customers.team_id)
-        is distinct from (excluded.name, excluded.email, excluded.tags, excluded.timezone, excluded.locale, excluded.team_id)`;
+      on conflict (external_id) do update set ${set}, updated_at = now()
+      where (${stored}, null) is distinct from (${incoming}, null)`;
     if (phones.length) {
       await tx`
         insert into customer_phones (customer_id, e164)

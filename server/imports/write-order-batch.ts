@@ -11,8 +11,10 @@ export interface OrderBatchResult {
 /**
  * Upserts a batch keyed by orders.external_id; customers are found by their external_id in the
  * same statement. An order equal to the stored one is not rewritten, so a re-import changes nothing.
+ * Without a margin column in the file (`withMargin` false) a stored margin is kept, not cleared.
  */
-export async function writeOrderBatch(sql: postgres.Sql, rows: OrderImportRow[]): Promise<OrderBatchResult> {
+export async function writeOrderBatch(sql: postgres.Sql, rows: OrderImportRow[], withMargin = true): Promise<OrderBatchResult> {
+  const margin = withMargin ? sql`excluded.margin` : sql`orders.margin`;
   const lastIndex = new Map(rows.map((r, i) => [r.externalId, i]));
   const records = [...lastIndex.values()].map((i) => {
     const r = rows[i]!;
@@ -28,10 +30,10 @@ export async function writeOrderBatch(sql: postgres.Sql, rows: OrderImportRow[])
       insert into orders (customer_id, external_id, total, margin, currency, status, placed_at)
       select customer_id, external_id, total, margin, currency, status, placed_at from j where customer_id is not null
       on conflict (external_id) do update set
-        customer_id = excluded.customer_id, total = excluded.total, margin = excluded.margin, currency = excluded.currency,
+        customer_id = excluded.customer_id, total = excluded.total, margin = ${margin}, currency = excluded.currency,
         status = excluded.status, placed_at = excluded.placed_at, updated_at = now()
       where (orders.customer_id, orders.total, orders.margin, orders.currency, orders.status, orders.placed_at)
-        is distinct from (excluded.customer_id, excluded.total, excluded.margin, excluded.currency, excluded.status, excluded.placed_at)
+        is distinct from (excluded.customer_id, excluded.total, ${margin}, excluded.currency, excluded.status, excluded.placed_at)
       returning 1
     )
     select (select array_agg(i) from j where customer_id is null) as unknown, (select count(*) from ins)::int as changed`;

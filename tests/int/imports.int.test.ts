@@ -84,11 +84,20 @@ describe('CSV import of customers', () => {
     expect(await server.sb.ctx.db.$count(customers)).toBe(3);
   });
 
-  it('updates a changed row by external_id', async () => {
-    const res = await upload('customers', 'external_id,name\nimp-2,John Smith\n');
-    expect(res.body).toMatchObject({ processedRows: 1, failedRows: 0 });
+  it('updates a changed row by external_id, and only the columns the file has', async () => {
+    const before = (await server.sb.ctx.db.select().from(customers).where(eq(customers.externalId, 'imp-1')))[0]!;
+    const res = await upload('customers', 'external_id,name\nimp-2,John Smith\nimp-1,Wang Fang 王芳\n');
+    expect(res.body).toMatchObject({ processedRows: 2, failedRows: 0 });
     const [row] = await server.sb.ctx.db.select().from(customers).where(eq(customers.externalId, 'imp-2'));
-    expect(row?.name).toBe('John Smith');
+    expect(row).toMatchObject({ name: 'John Smith', timezone: 'America/Los_Angeles', locale: 'en' });
+    // A file of names alone renames; it does not wipe the email, tags, time zone, locale or team.
+    const [wang] = await server.sb.ctx.db.select().from(customers).where(eq(customers.externalId, 'imp-1'));
+    expect(wang).toMatchObject({ name: 'Wang Fang 王芳', email: before.email, tags: before.tags, timezone: before.timezone, locale: before.locale, teamId: before.teamId });
+    // A column that is there but empty does clear.
+    expect((await upload('customers', 'external_id,name,tags\nimp-1,Wang Fang 王芳,\n')).body).toMatchObject({ processedRows: 1 });
+    const [cleared] = await server.sb.ctx.db.select().from(customers).where(eq(customers.externalId, 'imp-1'));
+    expect(cleared).toMatchObject({ tags: [], email: before.email, teamId: before.teamId });
+    await upload('customers', 'external_id,name,tags\nimp-1,Wang Fang,vip;wholesale\n');
   });
 
   it('fails a file without the required columns, and refuses non-admins', async () => {
@@ -135,6 +144,12 @@ describe('CSV import of orders', () => {
     const rowsAgain = await server.sb.ctx.db.select().from(orders).orderBy(orders.externalId);
     expect(rowsAgain).toEqual(rows);
     expect(await customersQueue.getJob(`value-import-${again.body.id as string}`)).toBeUndefined();
+
+    // A file without the margin column keeps the margins stored; its other changes go in.
+    const noMargin = await upload('orders', 'external_id,customer_external_id,total,currency,status,placed_at\no-1,imp-1,199.50,CNY,returned,2025-05-01T10:00:00Z\n');
+    expect(noMargin.body).toMatchObject({ processedRows: 1, failedRows: 0 });
+    const [o1] = await server.sb.ctx.db.select().from(orders).where(eq(orders.externalId, 'o-1'));
+    expect(o1).toMatchObject({ status: 'returned', margin: '40.0000' });
   });
 });
 
