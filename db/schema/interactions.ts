@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { callDirectionEnum, channelEnum } from './enums';
 import { customers } from './customers';
@@ -15,7 +16,11 @@ export const interactions = pgTable('interactions', {
   disposition: text('disposition'),
   agentId: uuid('agent_id').references(() => users.id, { onDelete: 'set null' }),
   at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('interactions_customer_at_idx').on(t.customerId, t.at.desc())]);
+}, (t) => [
+  index('interactions_customer_at_idx').on(t.customerId, t.at.desc()),
+  // A call's wrap-up contact: found by call on every wrap-up and on every timeline page.
+  index('interactions_call_idx').on(t.callId).where(sql`${t.callId} is not null`),
+]);
 
 export type Interaction = typeof interactions.$inferSelect;
 export type NewInteraction = typeof interactions.$inferInsert;

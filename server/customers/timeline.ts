@@ -26,6 +26,8 @@ interface Row {
   kind: TimelineKind;
   id: string;
   at: Date;
+  /** `at` to the microsecond, as PostgreSQL keeps it: a Date's milliseconds would skip rows on the page edge. */
+  at_key: string;
   status: string;
   summary: string | null;
   detail: string | null;
@@ -33,38 +35,55 @@ interface Row {
   agent_name: string | null;
 }
 
-/** The cursor is the (at, id) of the last item shown, opaque to clients. */
-export const encodeCursor = (at: Date, id: string) => Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
-export function decodeCursor(cursor: string): { at: Date; id: string } | null {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const date = at ? new Date(at) : null;
-  return date && !Number.isNaN(date.getTime()) && id ? { at: date, id } : null;
+export interface TimelineCursor {
+  /** ISO 8601 with microseconds (UTC). */
+  at: string;
+  id: string;
 }
+
+const MICRO_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/** The cursor is the (at, id) of the last item shown, opaque to clients. */
+export const encodeCursor = (at: string, id: string) => Buffer.from(`${at}|${id}`).toString('base64url');
+export function decodeCursor(cursor: string): TimelineCursor | null {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  return at && MICRO_ISO.test(at) && !Number.isNaN(new Date(at).getTime()) && id ? { at, id } : null;
+}
+
+const atKey = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /**
  * One customer's contacts, calls, complaints and follow-ups, newest first, keyset-paginated on
- * (at, id). Each source takes at most `limit` rows through its own (customer, time) index before the
- * merge, so a page costs the same on the first page and the hundredth.
+ * (at, id). Each source takes at most `limit` + 1 rows (one more tells whether a next page exists)
+ * through its own (customer, time) index before the merge, so a page costs the same on the first
+ * page and the hundredth. A call and the contact its wrap-up wrote are one entry: the call, with the
+ * wrap-up's summary.
  */
-export async function customerTimeline(sql: postgres.Sql, customerId: string, limit: number, cursor: { at: Date; id: string } | null): Promise<TimelinePage> {
-  const before = (at: string, id: string) => (cursor ? sql`and (${sql.unsafe(at)}, ${sql.unsafe(id)}::text) < (${cursor.at}, ${cursor.id})` : sql``);
+export async function customerTimeline(sql: postgres.Sql, customerId: string, limit: number, cursor: TimelineCursor | null): Promise<TimelinePage> {
+  // ::text first: a parameter typed timestamptz goes through a JS Date, which keeps milliseconds only.
+  const before = (at: string, id: string) => (cursor ? sql`and (${sql.unsafe(at)}, ${sql.unsafe(id)}::text) < (${cursor.at}::text::timestamptz, ${cursor.id})` : sql``);
+  const key = (column: string) => sql.unsafe(atKey(column));
   const rows = await sql<Row[]>`
     select * from (
-      (select 'interaction' as kind, i.id::text as id, i.at, i.channel::text as status, i.summary, i.direction::text as detail, u.id as agent_id, u.name as agent_name
+      (select 'interaction' as kind, i.id::text as id, i.at, ${key('i.at')} as at_key, i.channel::text as status, i.summary, i.direction::text as detail, u.id as agent_id, u.name as agent_name
         from interactions i left join users u on u.id = i.agent_id
-        where i.customer_id = ${customerId} ${before('i.at', 'i.id')} order by i.at desc, i.id desc limit ${limit})
+        where i.customer_id = ${customerId} ${before('i.at', 'i.id')}
+          and not exists (select 1 from calls wc where wc.id = i.call_id and wc.customer_id = i.customer_id)
+        order by i.at desc, i.id desc limit ${limit + 1})
       union all
-      (select 'call', c.id::text, c.started_at, c.state::text, c.from_number || ' → ' || c.to_number || coalesce(' · ' || q.name, ''), c.direction::text, u.id, u.name
+      (select 'call', c.id::text, c.started_at, ${key('c.started_at')}, c.state::text,
+          coalesce(nullif(w.summary, ''), c.from_number || ' → ' || c.to_number || coalesce(' · ' || q.name, '')), c.direction::text, u.id, u.name
         from calls c left join users u on u.id = c.answered_agent_id left join queues q on q.id = c.queue_id
-        where c.customer_id = ${customerId} ${before('c.started_at', 'c.id')} order by c.started_at desc, c.id desc limit ${limit})
+          left join lateral (select wi.summary from interactions wi where wi.call_id = c.id and wi.customer_id = c.customer_id order by wi.at limit 1) w on true
+        where c.customer_id = ${customerId} ${before('c.started_at', 'c.id')} order by c.started_at desc, c.id desc limit ${limit + 1})
       union all
-      (select 'complaint', k.id::text, k.created_at, k.status::text, k.summary, k.severity::text, u.id, u.name
+      (select 'complaint', k.id::text, k.created_at, ${key('k.created_at')}, k.status::text, k.summary, k.severity::text, u.id, u.name
         from complaints k left join users u on u.id = k.assignee_id
-        where k.customer_id = ${customerId} ${before('k.created_at', 'k.id')} order by k.created_at desc, k.id desc limit ${limit})
+        where k.customer_id = ${customerId} ${before('k.created_at', 'k.id')} order by k.created_at desc, k.id desc limit ${limit + 1})
       union all
-      (select 'followup', f.id::text, f.due_at, f.status::text, f.reason, f.kind::text, u.id, u.name
+      (select 'followup', f.id::text, f.due_at, ${key('f.due_at')}, f.status::text, f.reason, f.kind::text, u.id, u.name
         from follow_ups f left join users u on u.id = f.assignee_id
-        where f.customer_id = ${customerId} ${before('f.due_at', 'f.id')} order by f.due_at desc, f.id desc limit ${limit})
+        where f.customer_id = ${customerId} ${before('f.due_at', 'f.id')} order by f.due_at desc, f.id desc limit ${limit + 1})
     ) t order by at desc, id desc limit ${limit + 1}`;
   const page = rows.slice(0, limit);
   const last = page.at(-1);
@@ -78,6 +97,6 @@ export async function customerTimeline(sql: postgres.Sql, customerId: string, li
       detail: r.detail,
       agent: r.agent_id ? { id: r.agent_id, name: r.agent_name ?? '' } : null,
     })),
-    nextCursor: rows.length > limit && last ? encodeCursor(last.at, last.id) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor(last.at_key, last.id) : null,
   };
 }

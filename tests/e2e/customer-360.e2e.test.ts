@@ -98,11 +98,21 @@ describe('customer 360 in Chromium', () => {
     await page.getByRole('button', { name: 'Start import' }).click();
     await page.locator('[data-testid=import-status][data-status=done]').waitFor();
     expect(await page.getByTestId('import-progress').getAttribute('aria-valuenow')).toBe('100');
-    expect(await page.getByTestId('import-counts').innerText()).toBe('1 rows imported, 2 rejected');
+    expect(await page.getByTestId('import-counts').innerText()).toBe('1 row imported, 2 rejected');
     const link = page.getByTestId('import-errors-link');
     const href = await link.getAttribute('href');
     const errors = await page.evaluate(async (url) => (await fetch(url!)).text(), href);
     expect(errors.split('\r\n').filter(Boolean)).toHaveLength(3);
+    // The import is listed under the recent ones, with its rejected rows.
+    const recent = page.getByTestId('recent-imports');
+    await recent.getByText('customers.csv').waitFor();
+    expect(await recent.getByRole('link', { name: 'Download the rejected rows (CSV)' }).count()).toBeGreaterThanOrEqual(1);
     await page.screenshot({ path: `${h.screenshots}/import-en.png`, fullPage: true });
+
+    // A file that cannot be read at all says why.
+    await page.getByTestId('import-file').setInputFiles({ name: 'no-ids.csv', mimeType: 'text/csv', buffer: Buffer.from('name,email\nX,x@example.test\n') });
+    await page.getByRole('button', { name: 'Start import' }).click();
+    await page.getByRole('alert').getByText('The import could not run: missing column(s): external_id').waitFor();
+    await page.locator('[data-testid=import-status][data-status=failed]').waitFor();
   });
 });

@@ -255,6 +255,33 @@ describe('customer page API', () => {
     expect((await api('GET', `/api/customers/${id}/timeline?cursor=nonsense`)).status).toBe(400);
   });
 
+  it('shows a call and its wrap-up as one entry, and pages through entries a microsecond apart without losing one', async () => {
+    const sql = server.sb.ctx.database.sql;
+    const id = await customer('CV timeline edges');
+    const [call] = await sql<{ id: string }[]>`insert into calls (provider, provider_call_id, from_number, to_number, customer_id, state, started_at)
+      values ('cti', ${`tl-wrap-${Date.now()}`}, '+8613800138000', '+861085551234', ${id}, 'completed', now() - interval '2 hours') returning id`;
+    await sql`insert into interactions (customer_id, call_id, channel, direction, summary, disposition, at)
+      values (${id}, ${call!.id}, 'phone', 'inbound', 'wants a new invoice', 'resolved', now() - interval '2 hours')`;
+    // Three contacts within one millisecond: a millisecond cursor would skip the ones after the page edge.
+    await sql`insert into interactions (customer_id, channel, direction, summary, at) values
+      (${id}, 'email', 'outbound', 'edge a', '2026-01-05T10:00:00.123100Z'),
+      (${id}, 'email', 'outbound', 'edge b', '2026-01-05T10:00:00.123200Z'),
+      (${id}, 'email', 'outbound', 'edge c', '2026-01-05T10:00:00.123300Z')`;
+    const seen: Array<{ kind: string; summary: string }> = [];
+    let cursor: string | null = null;
+    do {
+      const page = (await api('GET', `/api/customers/${id}/timeline?limit=1${cursor ? `&cursor=${cursor}` : ''}`)).body as { items: typeof seen; nextCursor: string | null };
+      seen.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen.map((i) => [i.kind, i.summary])).toEqual([
+      ['call', 'wants a new invoice'],
+      ['interaction', 'edge c'],
+      ['interaction', 'edge b'],
+      ['interaction', 'edge a'],
+    ]);
+  });
+
   it('GET /api/customers/:id/profile has the fields the page edits', async () => {
     const res = await api('GET', `/api/customers/${ids.gold}/profile`);
     expect(res.body).toMatchObject({ id: ids.gold, name: 'CV gold', segment: 'gold', teamName: null, followUpFrequencyDays: null });

@@ -19,7 +19,7 @@ const POLL_MS = 500;
 const size = (bytes: number) => (bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
 /** Streams the file to POST /api/imports/{kind}?id=… and polls GET /api/imports/{id} meanwhile. */
-export function ImportForm() {
+export function ImportForm({ onFinished }: { onFinished?: () => void }) {
   const t = useTranslations('imports');
   const [status, setStatus] = useState<ImportStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -28,6 +28,15 @@ export function ImportForm() {
   useEffect(() => () => {
     if (polling.current) clearInterval(polling.current);
   }, []);
+
+  // Leaving the page aborts the upload: the browser asks first while one is running.
+  const running = status?.status === 'running';
+  useEffect(() => {
+    if (!running) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [running]);
 
   async function poll(id: string) {
     try {
@@ -55,13 +64,15 @@ export function ImportForm() {
         body: file,
       });
       const body = (await res.json().catch(() => ({}))) as { error?: string };
-      if (!res.ok && res.status !== 422) setError(body.error ?? res.statusText);
+      // 422: the file could not be read at all (no header, a missing column…); say why.
+      if (!res.ok) setError(body.error ?? res.statusText);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
       if (polling.current) clearInterval(polling.current);
       polling.current = null;
       await poll(id);
+      onFinished?.();
     }
   }
 
@@ -104,7 +115,7 @@ export function ImportForm() {
           <p className="text-sm text-slate-700" data-testid="import-counts">
             {t('counts', { processed: status.processedRows, failed: status.failedRows })}
           </p>
-          {status.failedRows > 0 && status.status !== 'running' && (
+          {(status.failedRows > 0 || status.status === 'failed') && (
             <a href={`/api/imports/${status.id}/errors.csv`} className="text-sm text-indigo-700 hover:underline" data-testid="import-errors-link">
               {t('errorsCsv')}
             </a>

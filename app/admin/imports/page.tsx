@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { PageHeading } from '../../components/page-heading';
-import { ImportForm } from './import-form';
+import { ImportsPanel } from './imports-panel';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('imports'))('title') };
@@ -12,7 +12,7 @@ export default async function ImportsPage() {
   return (
     <>
       <PageHeading title={t('title')} subtitle={t('subtitle')} />
-      <ImportForm />
+      <ImportsPanel />
     </>
   );
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "interactions_call_idx" ON "interactions" USING btree ("call_id") WHERE "interactions"."call_id" is not null;
