@@ -10,7 +10,7 @@ type Column =
   | 'day' | 'month' | 'offered' | 'answered' | 'abandoned' | 'missed' | 'opened' | 'closed' | 'avgHoursToResolve'
   | 'medianHoursToResolve' | 'done' | 'failed' | 'cancelled' | 'new' | 'churned' | 'upgraded' | 'downgraded';
 const NAMES: Name[] = ['calls', 'complaints', 'followups', 'customers'];
-/** The counts drawn as bars (hours to resolve are shown in the table only). */
+/** The counts drawn as bars. */
 const SERIES: Record<Name, Column[]> = {
   calls: ['answered', 'abandoned', 'missed'],
   complaints: ['opened', 'closed'],
@@ -18,12 +18,16 @@ const SERIES: Record<Name, Column[]> = {
   customers: ['new', 'churned', 'upgraded', 'downgraded'],
 };
 
+/** A second chart where a report has a measure other than counts. */
+const SECOND_CHART: Partial<Record<Name, Column[]>> = { complaints: ['medianHoursToResolve', 'avgHoursToResolve'] };
+
 interface Report {
   columns: Column[];
   rows: Array<Record<string, unknown>>;
 }
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+/** YYYY-MM-DD of the browser's own calendar: toISOString's UTC date is yesterday before 08:00 in Shanghai. */
+const isoDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 export function ReportsView() {
   const t = useTranslations('reports');
@@ -104,7 +108,21 @@ export function ReportsView() {
               </li>
             ))}
           </ul>
-          <BarChart rows={state.report.rows} label={state.report.columns[0]!} series={SERIES[name]} title={t(`names.${name}`)} />
+          {state.report.rows.every((r) => SERIES[name].every((s) => !Number(r[s] ?? 0))) && <p className="text-sm text-slate-600">{t('empty')}</p>}
+          <BarChart rows={state.report.rows} label={state.report.columns[0]!} series={SERIES[name]} seriesLabel={(s) => t(`columns.${s as Column}`)} title={t(`names.${name}`)} />
+          {SECOND_CHART[name] && (
+            <>
+              <ul className="flex flex-wrap gap-3 pt-2 text-xs text-slate-600">
+                {SECOND_CHART[name].map((s, i) => (
+                  <li key={s} className="flex items-center gap-1">
+                    <span className="inline-block h-2 w-2 rounded-sm" style={{ background: seriesColour(i) }} />
+                    {t(`columns.${s}`)}
+                  </li>
+                ))}
+              </ul>
+              <BarChart rows={state.report.rows} label={state.report.columns[0]!} series={SECOND_CHART[name]} seriesLabel={(s) => t(`columns.${s as Column}`)} title={t('resolveChart')} />
+            </>
+          )}
           <div className="max-h-80 overflow-auto">
             <table className="min-w-full text-sm" data-testid="report-table">
               <thead className="sticky top-0 bg-white text-left text-xs uppercase tracking-wide text-slate-500">
