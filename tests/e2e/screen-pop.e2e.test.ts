@@ -153,6 +153,8 @@ describe('screen-pop in the agent console', () => {
     await page.getByTestId('page-title').filter({ hasText: '坐席工作台' }).waitFor();
     expect(await next.getByTestId('history-row').first().innerText()).toMatch(/电话[\s\S]*呼入[\s\S]*已解决/);
     expect(await next.getByTestId('call-state').innerText()).toBe('振铃中');
+    // Order statuses the integrator sends in English read in Chinese too.
+    expect(await next.getByTestId('order-row').first().innerText()).toContain('已付款');
     expect(await next.getByTestId('pop-segment').locator('button').innerText()).toBe(SEGMENT_ZH[value.segment]);
     await next.getByTestId('pop-segment').locator('button').focus();
     await next.getByTestId('segment-tip').waitFor({ state: 'visible' });

@@ -5,6 +5,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { apiFetch } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import type { TimelineItem } from './customer-types';
+import { useStatusLabel } from '../../components/status-label';
+
+/** Where each kind's status word is translated. */
+const STATUS_WORDS = { interaction: 'channel', call: 'callState', complaint: 'complaints.status', followup: 'followups.status' } as const;
 
 const TONE: Record<TimelineItem['kind'], string> = {
   interaction: 'bg-slate-100 text-slate-700',
@@ -17,6 +21,7 @@ const TONE: Record<TimelineItem['kind'], string> = {
 export function CustomerTimeline({ customerId }: { customerId: string }) {
   const t = useTranslations('customer360');
   const locale = useLocale();
+  const statusLabel = useStatusLabel();
   const [items, setItems] = useState<TimelineItem[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -57,7 +62,7 @@ export function CustomerTimeline({ customerId }: { customerId: string }) {
             <span className="text-slate-800">
               {item.summary}
               <span className="ml-2 text-xs text-slate-500">
-                {item.status}
+                {statusLabel(STATUS_WORDS[item.kind], item.status)}
                 {item.agent && ` · ${item.agent.name}`}
               </span>
             </span>

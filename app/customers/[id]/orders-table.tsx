@@ -3,11 +3,13 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { formatDateTime, formatMoney } from '../../lib/format';
 import type { CustomerOrder } from './customer-types';
+import { useStatusLabel } from '../../components/status-label';
 
 /** The newest orders (at most 20, as on the pop). */
 export function OrdersTable({ orders }: { orders: CustomerOrder[] }) {
   const t = useTranslations('customer360');
   const locale = useLocale();
+  const statusLabel = useStatusLabel();
   const columns = ['externalId', 'placedAt', 'status', 'total'] as const;
   return (
     <section aria-labelledby="orders-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
@@ -32,7 +34,7 @@ export function OrdersTable({ orders }: { orders: CustomerOrder[] }) {
               <tr key={o.id}>
                 <td className="py-1 pr-3 font-mono">{o.externalId}</td>
                 <td className="py-1 pr-3">{formatDateTime(o.placedAt, locale)}</td>
-                <td className="py-1 pr-3">{o.status}</td>
+                <td className="py-1 pr-3">{statusLabel('orderStatus', o.status)}</td>
                 <td className="py-1 pr-3 text-right tabular-nums">{formatMoney(o.total, o.currency, locale)}</td>
               </tr>
             ))}
