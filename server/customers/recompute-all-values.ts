@@ -1,7 +1,8 @@
 import type { AppContext } from '../context';
 import { clearLapsed, streamAggregates, writeValues } from './recompute-value-store';
 import { BreakpointAccumulator } from './value/breakpoint-accumulator';
-import { readRfmConfig, writeBreakpoints } from './rfm-settings-store';
+import { readBreakpoints, readRfmConfig, writeBreakpoints } from './rfm-settings-store';
+import { isDeepStrictEqual } from 'node:util';
 import type { StoredBreakpoints } from './value/rfm-config';
 import { scoreAt } from './value/score-one';
 import { valueWindowStart } from './value/value-window';
@@ -77,7 +78,9 @@ export const FULL_RUN_LOCK_SQL = { lock: `select pg_advisory_lock(${LOCK_CLASS},
 async function recomputeAllValuesLocked(ctx: AppContext, now: Date, batchSize: number): Promise<RecomputeAllResult> {
   const started = Date.now();
   const sql = ctx.database.sql;
-  const config = await readRfmConfig(sql);
+  const [config, previous] = await Promise.all([readRfmConfig(sql), readBreakpoints(sql)]);
+  // Moves caused by new rules (a first run, or other settings than the last run's) are not customers changing.
+  const cause = previous?.config && isDeepStrictEqual(previous.config, config) ? 'purchases' : 'rules';
   const windowStart = valueWindowStart(now, config.windowDays);
   const filter = { windowStart, excludedStatuses: config.excludedStatuses, currencyRates: config.currencyRates };
 
@@ -93,7 +96,7 @@ async function recomputeAllValuesLocked(ctx: AppContext, now: Date, batchSize: n
   const startMs = windowStart.getTime();
   await streamAggregates(sql, filter, batchSize, async (batch) => {
     const values: CustomerValue[] = batch.map((a) => scoreAt(a, breakpoints, nowMs, startMs, config.thresholds));
-    const written = await writeValues(sql, values, now);
+    const written = await writeValues(sql, values, now, cause);
     changed += written.changed;
     segmentChanges += written.segmentChanges;
   });

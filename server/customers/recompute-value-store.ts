@@ -5,6 +5,13 @@ import type { CustomerAggregate, CustomerValue } from './value/customer-value-ty
 export const SYSTEM_ACTOR = 'system';
 export const SEGMENT_CHANGE_ACTION = 'customer.segment-change';
 
+/**
+ * Why segments moved, kept with each move: `purchases` (orders, or time passing in the window) is a
+ * customer's own doing; `rules` (the first full run, or the first after the settings changed) is
+ * ours, and the customers report does not count it as customers upgrading or downgrading.
+ */
+export type SegmentChangeCause = 'purchases' | 'rules';
+
 interface AggregateRow {
   id: string;
   last: Date;
@@ -70,9 +77,9 @@ export async function streamAggregates(
  * Writes scores and segments in one statement; rows whose value did not change are not touched
  * (a nightly run over a million customers rewrites only what moved, sparing the indexes). A
  * segment that moved is recorded in audit_log ('customer.segment-change' {from, to}): the
- * segment history the reports read. Returns how many customers changed.
+ * segment history the reports read, with its cause. Returns how many customers changed.
  */
-export async function writeValues(sql: postgres.Sql, values: CustomerValue[], now: Date): Promise<{ changed: number; segmentChanges: number }> {
+export async function writeValues(sql: postgres.Sql, values: CustomerValue[], now: Date, cause: SegmentChangeCause = 'purchases'): Promise<{ changed: number; segmentChanges: number }> {
   if (values.length === 0) return { changed: 0, segmentChanges: 0 };
   const ids = values.map((v) => v.customerId);
   const r = values.map((v) => v.rfm?.recency ?? null);
@@ -98,7 +105,7 @@ export async function writeValues(sql: postgres.Sql, values: CustomerValue[], no
       returning c.id
     ), hist as (
       insert into audit_log (actor_kind, action, entity, entity_id, data, at)
-      select ${SYSTEM_ACTOR}, ${SEGMENT_CHANGE_ACTION}, 'customer', old.id::text, jsonb_build_object('from', old.segment, 'to', v.seg), ${now}
+      select ${SYSTEM_ACTOR}, ${SEGMENT_CHANGE_ACTION}, 'customer', old.id::text, jsonb_build_object('from', old.segment, 'to', v.seg, 'cause', ${cause}::text), ${now}
       from old join v on v.id = old.id where old.segment is distinct from v.seg
       returning 1
     )

@@ -102,7 +102,7 @@ export const REPORTS: Record<ReportName, ReportSpec> = {
     bucket: 'month',
     // Churned: a purchase after which none followed within the RFM window; the customer churns the
     // moment that window closes (counted only once it has closed). Upgraded / downgraded: the
-    // segment history the value job writes to audit_log.
+    // segment history the value job writes to audit_log, less the moves new scoring rules caused.
     query: (sql, range, config, teamId) => sql`
       with b as (${buckets(sql, range, 'month')}),
       n as (
@@ -129,6 +129,7 @@ export const REPORTS: Record<ReportName, ReportSpec> = {
           count(*) filter (where ${rank(sql, "data->>'to'")} > ${rank(sql, "data->>'from'")})::int as upgraded,
           count(*) filter (where ${rank(sql, "data->>'to'")} < ${rank(sql, "data->>'from'")})::int as downgraded
         from audit_log where action = ${SEGMENT_CHANGE_ACTION} and at >= ${range.from} and at < ${range.to}
+          and coalesce(data->>'cause', 'purchases') <> 'rules'
           ${customerInScope(sql, teamId, sql`(case when audit_log.entity = 'customer' then audit_log.entity_id::uuid end)`)}
         group by 1
       )

@@ -218,7 +218,7 @@ describe('per-order recompute', () => {
       .where(and(eq(auditLog.action, SEGMENT_CHANGE_ACTION), eq(auditLog.entityId, ids.meteor!)))
       .orderBy(auditLog.id)
       .then((rows) => rows.slice(-1));
-    expect(change).toEqual({ data: { from: 'meteor', to: 'gold' }, actorKind: 'system' });
+    expect(change).toEqual({ data: { from: 'meteor', to: 'gold', cause: 'purchases' }, actorKind: 'system' });
   });
 
   it('a customer with no purchase in the window has no value; scoring leaves the others alone', async () => {
@@ -343,6 +343,14 @@ describe('customer value settings API', () => {
     const res = await api('PUT', '/api/settings/customer-value', stricter);
     expect(res).toEqual({ status: 200, body: { config: stricter, recomputeQueued: true } });
     await until(() => valueOf(ids.gold!), (v) => v.segment === 'meteor');
+    // New rules moved them, not their buying: the move says so, and reports leave it out.
+    const [move] = await server.sb.ctx.db
+      .select({ data: auditLog.data })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, SEGMENT_CHANGE_ACTION), eq(auditLog.entityId, ids.gold!)))
+      .orderBy(auditLog.id)
+      .then((rows) => rows.slice(-1));
+    expect(move?.data).toEqual({ from: 'gold', to: 'meteor', cause: 'rules' });
     // The reasons follow the thresholds in force: eight orders are no longer "often".
     const reasons = (await api('GET', `/api/customers/${ids.gold}/profile`)).body.valueReasons as Array<{ key: string }>;
     expect(reasons.map((r) => r.key)).toEqual(expect.arrayContaining(['customerValue.frequency.rare', 'customerValue.perOrder.high']));

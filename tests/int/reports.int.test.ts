@@ -44,7 +44,10 @@ beforeAll(async () => {
   await sql`insert into audit_log (actor_kind, action, entity, entity_id, data, at) values
     ('system', 'customer.segment-change', 'customer', ${c1!.id}, ${sql.json({ from: 'stream', to: 'gold' })}, ${t('2025-02-05T03:00:00Z')}),
     ('system', 'customer.segment-change', 'customer', ${c2!.id}, ${sql.json({ from: 'gold', to: 'burden' })}, ${t('2025-02-06T03:00:00Z')}),
-    ('system', 'customer.segment-change', 'customer', ${c3!.id}, ${sql.json({ from: null, to: 'meteor' })}, ${t('2025-02-07T03:00:00Z')})`;
+    ('system', 'customer.segment-change', 'customer', ${c3!.id}, ${sql.json({ from: null, to: 'meteor' })}, ${t('2025-02-07T03:00:00Z')}),
+    -- Moved by new scoring rules, not by the customer: no upgrade.
+    ('system', 'customer.segment-change', 'customer', ${c3!.id}, ${sql.json({ from: 'meteor', to: 'gold', cause: 'rules' })}, ${t('2025-02-08T03:00:00Z')}),
+    ('system', 'customer.segment-change', 'customer', ${c2!.id}, ${sql.json({ from: 'burden', to: 'stream', cause: 'purchases' })}, ${t('2025-03-02T03:00:00Z')})`;
 });
 afterAll(async () => {
   await server?.close();
@@ -90,7 +93,7 @@ describe('reports API', () => {
     expect(body.rows).toEqual([
       { month: '2025-01', new: 1, churned: 1, upgraded: 0, downgraded: 0 },
       { month: '2025-02', new: 2, churned: 0, upgraded: 1, downgraded: 1 },
-      { month: '2025-03', new: 0, churned: 1, upgraded: 0, downgraded: 0 },
+      { month: '2025-03', new: 0, churned: 1, upgraded: 1, downgraded: 0 },
     ]);
   });
 
