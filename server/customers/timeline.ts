@@ -1,4 +1,7 @@
 import type postgres from 'postgres';
+import { cursorKey, encodeCursor, olderThan, type KeysetCursor } from '../lib/keyset-cursor';
+
+export { decodeCursor } from '../lib/keyset-cursor';
 
 export type TimelineKind = 'interaction' | 'call' | 'complaint' | 'followup';
 
@@ -35,23 +38,6 @@ interface Row {
   agent_name: string | null;
 }
 
-export interface TimelineCursor {
-  /** ISO 8601 with microseconds (UTC). */
-  at: string;
-  id: string;
-}
-
-const MICRO_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-
-/** The cursor is the (at, id) of the last item shown, opaque to clients. */
-export const encodeCursor = (at: string, id: string) => Buffer.from(`${at}|${id}`).toString('base64url');
-export function decodeCursor(cursor: string): TimelineCursor | null {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  return at && MICRO_ISO.test(at) && !Number.isNaN(new Date(at).getTime()) && id ? { at, id } : null;
-}
-
-const atKey = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-
 /**
  * One customer's contacts, calls, complaints and follow-ups, newest first, keyset-paginated on
  * (at, id). Each source takes at most `limit` + 1 rows (one more tells whether a next page exists)
@@ -59,10 +45,9 @@ const atKey = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-M
  * page and the hundredth. A call and the contact its wrap-up wrote are one entry: the call, with the
  * wrap-up's summary.
  */
-export async function customerTimeline(sql: postgres.Sql, customerId: string, limit: number, cursor: TimelineCursor | null): Promise<TimelinePage> {
-  // ::text first: a parameter typed timestamptz goes through a JS Date, which keeps milliseconds only.
-  const before = (at: string, id: string) => (cursor ? sql`and (${sql.unsafe(at)}, ${sql.unsafe(id)}::text) < (${cursor.at}::text::timestamptz, ${cursor.id})` : sql``);
-  const key = (column: string) => sql.unsafe(atKey(column));
+export async function customerTimeline(sql: postgres.Sql, customerId: string, limit: number, cursor: KeysetCursor | null): Promise<TimelinePage> {
+  const before = (at: string, id: string) => olderThan(sql, cursor, at, id);
+  const key = (column: string) => cursorKey(sql, column);
   const rows = await sql<Row[]>`
     select * from (
       (select 'interaction' as kind, i.id::text as id, i.at, ${key('i.at')} as at_key, i.channel::text as status, i.summary, i.direction::text as detail, u.id as agent_id, u.name as agent_name

@@ -282,6 +282,34 @@ describe('customer page API', () => {
     ]);
   });
 
+  it('GET /api/customers/:id/orders pages through every order, newest first, beyond the 20 the pop carries', async () => {
+    const sql = server.sb.ctx.database.sql;
+    const id = await customer('CV many orders');
+    await sql`insert into orders (customer_id, external_id, total, currency, status, placed_at)
+      select ${id}, 'many-' || n, n, 'CNY', 'delivered', timestamptz '2026-03-01T00:00:00Z' - n * interval '1 day' + (n % 3) * interval '1 microsecond'
+      from generate_series(1, 57) n`;
+    // Two more within one millisecond of the first page's edge.
+    await sql`insert into orders (customer_id, external_id, total, currency, status, placed_at) values
+      (${id}, 'edge-1', 1, 'CNY', 'paid', timestamptz '2026-03-01T00:00:00Z' - interval '50 days' - interval '1 microsecond'),
+      (${id}, 'edge-2', 1, 'CNY', 'paid', timestamptz '2026-03-01T00:00:00Z' - interval '50 days' - interval '2 microseconds')`;
+    expect(((await api('GET', `/api/customers/${id}`)).body.orders as unknown[]).length).toBe(20);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page = (await api('GET', `/api/customers/${id}/orders?limit=25${cursor ? `&cursor=${cursor}` : ''}`)).body as { orders: Array<{ externalId: string; placedAt: string }>; nextCursor: string | null };
+      seen.push(...page.orders.map((o) => o.externalId));
+      cursor = page.nextCursor;
+      pages += 1;
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(seen).toHaveLength(59);
+    expect(new Set(seen).size).toBe(59);
+    expect(seen.slice(0, 2)).toEqual(['many-1', 'many-2']);
+    expect((await api('GET', `/api/customers/${id}/orders?cursor=nope`)).status).toBe(400);
+    expect((await api('GET', `/api/customers/${id}/orders?limit=101`)).status).toBe(400);
+  });
+
   it('GET /api/customers/:id/profile has the fields the page edits', async () => {
     const res = await api('GET', `/api/customers/${ids.gold}/profile`);
     expect(res.body).toMatchObject({ id: ids.gold, name: 'CV gold', segment: 'gold', teamName: null, followUpFrequencyDays: null });

@@ -5,14 +5,14 @@ import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState } from 'react';
 import { apiFetch, ApiError } from '../../lib/api';
 import { PageHeading } from '../../components/page-heading';
-import type { CustomerOrder, CustomerProfileData } from './customer-types';
+import type { CustomerProfileData } from './customer-types';
 import { CustomerValuePanel } from './customer-value-panel';
 import { ProfileForm } from './profile-form';
 import { PhoneList } from './phone-list';
 import { CustomerTimeline } from './customer-timeline';
 import { OrdersTable } from './orders-table';
 
-type State = { status: 'loading' } | { status: 'failed'; code: number } | { status: 'ready'; customer: CustomerProfileData; orders: CustomerOrder[] };
+type State = { status: 'loading' } | { status: 'failed'; code: number } | { status: 'ready'; customer: CustomerProfileData };
 
 /** Customer 360: profile, numbers, value with reasons, one timeline, orders. */
 export function CustomerDetail({ id }: { id: string }) {
@@ -21,11 +21,7 @@ export function CustomerDetail({ id }: { id: string }) {
 
   const load = useCallback(async () => {
     try {
-      const [customer, detail] = await Promise.all([
-        apiFetch<CustomerProfileData>(`/api/customers/${id}/profile`),
-        apiFetch<{ orders: CustomerOrder[] }>(`/api/customers/${id}`),
-      ]);
-      setState({ status: 'ready', customer, orders: detail.orders ?? [] });
+      setState({ status: 'ready', customer: await apiFetch<CustomerProfileData>(`/api/customers/${id}/profile`) });
     } catch (err) {
       setState({ status: 'failed', code: err instanceof ApiError ? err.status : 0 });
     }
@@ -43,7 +39,7 @@ export function CustomerDetail({ id }: { id: string }) {
       </p>
     );
   }
-  const { customer, orders } = state;
+  const { customer } = state;
   return (
     <div className="space-y-6" data-testid="customer-detail" data-customer-id={customer.id}>
       <Link href="/customers" className="text-sm text-indigo-700 hover:underline">
@@ -53,7 +49,7 @@ export function CustomerDetail({ id }: { id: string }) {
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <CustomerTimeline customerId={customer.id} />
-          <OrdersTable orders={orders} />
+          <OrdersTable customerId={customer.id} />
         </div>
         <div className="space-y-6">
           <CustomerValuePanel customer={customer} />

@@ -1,22 +1,50 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
+import { useCallback, useEffect, useState } from 'react';
+import { apiFetch } from '../../lib/api';
 import { formatDateTime, formatMoney } from '../../lib/format';
 import type { CustomerOrder } from './customer-types';
 import { useStatusLabel } from '../../components/status-label';
 
-/** The newest orders (at most 20, as on the pop). */
-export function OrdersTable({ orders }: { orders: CustomerOrder[] }) {
+const PAGE = 50;
+
+/** GET /api/customers/:id/orders, newest first, older pages on demand. */
+export function OrdersTable({ customerId }: { customerId: string }) {
   const t = useTranslations('customer360');
   const locale = useLocale();
   const statusLabel = useStatusLabel();
+  const [orders, setOrders] = useState<CustomerOrder[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+
+  const load = useCallback(
+    async (after: string | null) => {
+      setLoading(true);
+      try {
+        const page = await apiFetch<{ orders: CustomerOrder[]; nextCursor: string | null }>(
+          `/api/customers/${customerId}/orders?limit=${PAGE}${after ? `&cursor=${encodeURIComponent(after)}` : ''}`,
+        );
+        setOrders((prev) => (after ? [...prev, ...page.orders] : page.orders));
+        setCursor(page.nextCursor);
+      } finally {
+        setLoading(false);
+      }
+    },
+    [customerId],
+  );
+
+  useEffect(() => {
+    void load(null);
+  }, [load]);
+
   const columns = ['externalId', 'placedAt', 'status', 'total'] as const;
   return (
     <section aria-labelledby="orders-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
       <h2 id="orders-heading" className="mb-3 text-sm font-semibold text-slate-900">
         {t('orders')}
       </h2>
-      {orders.length === 0 ? (
+      {orders.length === 0 && !loading ? (
         <p className="text-sm text-slate-600">{t('ordersEmpty')}</p>
       ) : (
         <table className="min-w-full text-sm" data-testid="customer-orders">
@@ -31,7 +59,7 @@ export function OrdersTable({ orders }: { orders: CustomerOrder[] }) {
           </thead>
           <tbody className="divide-y divide-slate-100">
             {orders.map((o) => (
-              <tr key={o.id}>
+              <tr key={o.id} data-testid="customer-order">
                 <td className="py-1 pr-3 font-mono">{o.externalId}</td>
                 <td className="py-1 pr-3">{formatDateTime(o.placedAt, locale)}</td>
                 <td className="py-1 pr-3">{statusLabel('orderStatus', o.status)}</td>
@@ -40,6 +68,11 @@ export function OrdersTable({ orders }: { orders: CustomerOrder[] }) {
             ))}
           </tbody>
         </table>
+      )}
+      {cursor && (
+        <button type="button" disabled={loading} onClick={() => void load(cursor)} data-testid="orders-more" className="mt-3 rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50 disabled:opacity-60">
+          {t('loadMore')}
+        </button>
       )}
     </section>
   );
