@@ -44,6 +44,9 @@ export const customerPhones = pgTable('customer_phones', {
 }, (t) => [
   uniqueIndex('customer_phones_customer_e164_idx').on(t.customerId, t.e164),
   index('customer_phones_e164_idx').on(t.e164),
+  // Numbers by their last digits (an agent types "8000", or a number in another country's national
+  // form): a suffix is a prefix of the reversed string, a btree range scan.
+  index('customer_phones_e164_reverse_idx').using('btree', sql`reverse(${t.e164}) text_pattern_ops`),
 ]);
 
 export type Customer = typeof customers.$inferSelect;

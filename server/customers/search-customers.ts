@@ -8,6 +8,21 @@ import { visibleTo } from './customer-visibility';
 
 export const SEARCH_LIMIT = 50;
 
+// Four digits at least: shorter suffixes match too many numbers to mean anything.
+const MIN_SUFFIX_DIGITS = 4;
+const SUFFIX_CANDIDATES = 200;
+const NUMBER_LIKE = /^[\d\s()+\-.]+$/;
+
+/**
+ * The digits an E.164 number must end with for a number-like query: its digits without trunk
+ * zeros (010-6552 9988 → 1065529988, stored +861065529988), or null for text that is not a number.
+ */
+export function phoneSuffix(text: string): string | null {
+  if (!NUMBER_LIKE.test(text)) return null;
+  const digits = text.replace(/\D/g, '').replace(/^0+/, '');
+  return digits.length >= MIN_SUFFIX_DIGITS ? digits : null;
+}
+
 export interface SearchScope {
   /** Reads national numbers (DEFAULT_REGION). */
   defaultRegion: string;
@@ -94,9 +109,13 @@ async function searchOnce(db: Tx, q: string, text: string, scope: SearchScope, l
     .where(sql`lower(${customers.email}) = lower(${text})`);
   const byOrder = db.select({ id: orders.customerId }).from(orders).where(eq(orders.externalId, text));
   const phone = /\d/.test(text) ? normalisePhone(restorePlus(q), scope.defaultRegion) : null;
-  const matches = phone?.ok
-    ? union(byName, byEmail, byOrder, db.select({ id: customerPhones.customerId }).from(customerPhones).where(eq(customerPhones.e164, phone.e164)))
-    : union(byName, byEmail, byOrder);
+  const suffix = phoneSuffix(text);
+  const byPhone = phone?.ok ? [db.select({ id: customerPhones.customerId }).from(customerPhones).where(eq(customerPhones.e164, phone.e164))] : [];
+  // Also by the last digits: a part of a number, or a foreign number in its national form.
+  const bySuffix = suffix
+    ? [db.select({ id: customerPhones.customerId }).from(customerPhones).where(sql`reverse(${customerPhones.e164}) like ${`${[...suffix].reverse().join('')}%`}`).limit(SUFFIX_CANDIDATES)]
+    : [];
+  const matches = union(byName, byEmail, byOrder, ...byPhone, ...bySuffix);
 
   const rows = await db
     .select(customerSummaryColumns)

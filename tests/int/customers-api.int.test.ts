@@ -209,6 +209,15 @@ describe('GET /api/customers?q=', () => {
     expect((await search(us, '+86 186 1234 0000')).map((c) => c.id)).toEqual([zhou]);
   });
 
+  it('finds by the last digits, and a number in its national form whatever DEFAULT_REGION says', async () => {
+    const office = await createCustomer(cn, { name: 'Beijing Office 北京办事处', phones: ['010-6552 7731'] });
+    for (const q of ['1234 0000', '186-1234-0000', '(186) 1234 0000']) expect((await search(us, q)).map((c) => c.id), q).toEqual([zhou]);
+    for (const q of ['010-6552 7731', '6552 7731', '5527731']) expect((await search(us, q)).map((c) => c.id), q).toEqual([office]);
+    // Fewer than four digits is no number search; letters make it no number at all.
+    expect((await search(us, '731')).map((c) => c.id)).not.toContain(office);
+    expect((await search(us, 'room 7731')).map((c) => c.id)).not.toContain(office);
+  });
+
   it('finds by order externalId', async () => {
     expect((await search(cn, 'TMALL-2030-0001')).map((c) => c.id)).toEqual([zhou]);
   });

@@ -1,0 +1,1 @@
+CREATE INDEX "customer_phones_e164_reverse_idx" ON "customer_phones" USING btree (reverse("e164") text_pattern_ops);
