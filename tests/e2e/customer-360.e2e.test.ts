@@ -43,6 +43,7 @@ describe('customer 360 in Chromium', () => {
     expect(await page.getByTestId('customer-segment').innerText()).toBe('Gold');
     expect(await page.getByTestId('customer-rfm-reasons').innerText()).toContain('Buys often.');
     expect(await page.getByTestId('customer-orders').innerText()).toContain('c360-0');
+    expect(await page.getByTestId('customer-local-time').innerText()).not.toBe('');
     expect(await page.getByTestId('customer-phones').innerText()).toContain(PHONE);
     await page.screenshot({ path: `${h.screenshots}/customer-360-en.png`, fullPage: true });
   });

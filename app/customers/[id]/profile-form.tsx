@@ -5,6 +5,10 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { apiFetch } from '../../lib/api';
 import { useUser } from '../../lib/session';
 import type { CustomerProfileData } from './customer-types';
+import { LocalTime } from '../../agent/pop/local-time';
+
+// The browser's own list of IANA zones, suggested while typing (the server checks the value).
+const TIME_ZONES: string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
 const INPUT = 'mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none';
 
@@ -76,7 +80,15 @@ export function ProfileForm({ customer, onSaved }: { customer: CustomerProfileDa
       </label>
       <label className="block text-xs font-medium text-slate-600">
         {t('timezone')}
-        <input name="timezone" placeholder="Asia/Shanghai" defaultValue={customer.timezone ?? ''} className={INPUT} />
+        <input name="timezone" list="time-zones" placeholder="Asia/Shanghai" defaultValue={customer.timezone ?? ''} className={INPUT} />
+        <datalist id="time-zones">
+          {TIME_ZONES.map((zone) => (
+            <option key={zone} value={zone} />
+          ))}
+        </datalist>
+        <span className="mt-1 block font-normal text-slate-500" data-testid="customer-local-time">
+          <LocalTime timezone={customer.timezone} />
+        </span>
       </label>
       <label className="block text-xs font-medium text-slate-600">
         {t('followUpFrequency')}
