@@ -6,6 +6,7 @@ import { apiFetch } from '../../lib/api';
 import { requestError, type RequestError } from '../../lib/api-error';
 import type { PolicyView } from '../../../server/complaints/policies/policy-view';
 import { RequestErrorMessage } from '../../complaints/request-error-message';
+import { splitList } from '../../lib/split-list';
 
 type AssignType = 'role' | 'userId' | 'queue';
 interface LevelDraft {
@@ -28,7 +29,7 @@ function draftOf(l: PolicyView['levels'][number]): LevelDraft {
 }
 
 const emptyLevel = (level: number): LevelDraft => ({ key: nextKey++, level: String(level), type: 'role', value: 'complaint_handler', respondWithin: 'PT1H', resolveWithin: 'P1D' });
-const list = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
+const list = splitList;
 
 /** One policy: its matching (categories, severities) and its ladder, saved whole with PUT. */
 export function PolicyForm({ policy, onSaved }: { policy: PolicyView | null; onSaved: (saved: PolicyView) => void }) {

@@ -6,10 +6,11 @@ import type { PopBody } from '../../../server/realtime/events';
 import { apiFetch } from '../../lib/api';
 import { linkAndLoad } from './customer-detail';
 import { RequestErrorText } from './request-error-text';
+import { splitList } from '../../lib/split-list';
 import { TextField } from './text-field';
 import { usePendingRequest } from './use-pending-request';
 
-const list = (value: FormDataEntryValue | null) => String(value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const list = (value: FormDataEntryValue | null) => splitList(String(value ?? ''));
 const FIELDS = ['name', 'phones', 'email', 'tags'] as const;
 
 /** An unknown caller: create them as a customer (prefilled with their number) and link the call. */

@@ -6,6 +6,7 @@ import { apiFetch } from '../../lib/api';
 import { useUser } from '../../lib/session';
 import type { CustomerProfileData } from './customer-types';
 import { LocalTime } from '../../agent/pop/local-time';
+import { splitList } from '../../lib/split-list';
 
 // The browser's own list of IANA zones, suggested while typing (the server checks the value).
 const TIME_ZONES: string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
@@ -47,7 +48,7 @@ export function ProfileForm({ customer, onSaved }: { customer: CustomerProfileDa
         body: {
           name: text('name'),
           email: text('email') || null,
-          tags: text('tags').split(',').map((s) => s.trim()).filter(Boolean),
+          tags: splitList(text('tags')),
           timezone: text('timezone') || null,
           followUpFrequencyDays: frequency ? Number(frequency) : null,
           // Sent only when changed, so saving a profile never needs the right to move it.
