@@ -3,6 +3,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, apiFetch } from '../lib/api';
+import { splitList } from '../lib/split-list';
 
 interface ValueConfig {
   windowDays: number;
@@ -12,7 +13,7 @@ interface ValueConfig {
 }
 interface ValueSettings {
   config: ValueConfig;
-  lastRun: { computedAt: string; population: number; windowDays: number; perOrderBasis: 'margin' | 'value' } | null;
+  lastRun: { computedAt: string; population: number; windowDays: number; perOrderBasis: 'margin' | 'value'; config: ValueConfig | null } | null;
 }
 interface Form {
   windowDays: string;
@@ -24,7 +25,7 @@ interface Form {
 }
 type State =
   | { status: 'loading' | 'idle' | 'saving' | 'rescored' }
-  | { status: 'saved'; recomputeQueued: boolean; previousRun: string | null }
+  | { status: 'saved'; recomputeQueued: boolean; previousRun: string | null; saved: string }
   | { status: 'failed'; message: string };
 
 // After a save, how often and for how long the editor looks for the full run that applies it.
@@ -57,7 +58,7 @@ function parseRates(text: string): Record<string, number> {
 const configOf = (form: Form): ValueConfig => ({
   windowDays: Number(form.windowDays),
   thresholds: { frequentScore: Number(form.frequentScore), highValueScore: Number(form.highValueScore), minOrdersForFrequent: Number(form.minOrdersForFrequent) },
-  excludedStatuses: form.excludedStatuses.split(/[,，\n]/).map((s) => s.trim()).filter(Boolean),
+  excludedStatuses: splitList(form.excludedStatuses.replace(/\n/g, ',')),
   currencyRates: parseRates(form.currencyRates),
 });
 
@@ -90,17 +91,21 @@ export function CustomerValueEditor() {
     return () => controller.abort();
   }, []);
 
-  // The queued full run applies the settings; once it has finished, say so and show its figures.
-  const awaitingRun = state.status === 'saved' && state.recomputeQueued ? state.previousRun : undefined;
+  // The queued full run applies the settings; once a run under exactly these settings has finished
+  // (not the nightly one, nor one already under way with the old ones), say so and show its figures.
+  const awaiting = state.status === 'saved' && state.recomputeQueued ? { previousRun: state.previousRun, saved: state.saved } : undefined;
+  const awaitingRun = awaiting?.previousRun;
+  const awaitingConfig = awaiting?.saved;
   useEffect(() => {
-    if (awaitingRun === undefined) return;
+    if (awaitingConfig === undefined) return;
     const controller = new AbortController();
     const deadline = Date.now() + POLL_FOR_MS;
     const timer = setInterval(() => {
       if (Date.now() > deadline) return clearInterval(timer);
       apiFetch<ValueSettings>('/api/settings/customer-value', { signal: controller.signal })
         .then((settings) => {
-          if (!settings.lastRun || settings.lastRun.computedAt === awaitingRun) return;
+          const run = settings.lastRun;
+          if (!run || run.computedAt === awaitingRun || JSON.stringify(run.config) !== awaitingConfig) return;
           clearInterval(timer);
           setLastRun(settings.lastRun);
           setState({ status: 'rescored' });
@@ -111,7 +116,7 @@ export function CustomerValueEditor() {
       clearInterval(timer);
       controller.abort();
     };
-  }, [awaitingRun]);
+  }, [awaitingRun, awaitingConfig]);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -120,7 +125,7 @@ export function CustomerValueEditor() {
     try {
       const saved = await apiFetch<{ config: ValueConfig; recomputeQueued: boolean }>('/api/settings/customer-value', { method: 'PUT', body: configOf(form) });
       setForm(formOf(saved.config));
-      setState({ status: 'saved', recomputeQueued: saved.recomputeQueued, previousRun: lastRun?.computedAt ?? null });
+      setState({ status: 'saved', recomputeQueued: saved.recomputeQueued, previousRun: lastRun?.computedAt ?? null, saved: JSON.stringify(saved.config) });
     } catch (err) {
       setState({ status: 'failed', message: describeFailure(err) });
     }

@@ -1,6 +1,6 @@
-/** A typed list: commas or semicolons, half- or full-width (an IME types ，), blanks dropped. */
+/** A typed list: commas or semicolons, half- or full-width (an IME types ，), or 、, blanks dropped. */
 export const splitList = (text: string): string[] =>
   text
-    .split(/[,，;；]/)
+    .split(/[,，;；、]/)
     .map((s) => s.trim())
     .filter(Boolean);

@@ -100,7 +100,7 @@ async function recomputeAllValuesLocked(ctx: AppContext, now: Date, batchSize: n
     changed += written.changed;
     segmentChanges += written.segmentChanges;
   });
-  const cleared = await clearLapsed(sql, windowStart, config.excludedStatuses, now);
+  const cleared = await clearLapsed(sql, windowStart, config.excludedStatuses, now, cause);
   // Stored last: per-order rescoring keeps using the previous cuts until this run has finished.
   await writeBreakpoints(sql, breakpoints);
   const result = { population: breakpoints.population, changed, segmentChanges, cleared, elapsedMs: Date.now() - started, breakpoints };

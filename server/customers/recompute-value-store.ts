@@ -114,7 +114,7 @@ export async function writeValues(sql: postgres.Sql, values: CustomerValue[], no
 }
 
 /** Customers still scored who no longer have a purchase in the window: scores and segment cleared. */
-export async function clearLapsed(sql: postgres.Sql, windowStart: Date, excludedStatuses: string[], now: Date): Promise<number> {
+export async function clearLapsed(sql: postgres.Sql, windowStart: Date, excludedStatuses: string[], now: Date, cause: SegmentChangeCause = 'purchases'): Promise<number> {
   const [row] = await sql<{ cleared: number }[]>`
     with gone as (
       select c.id, c.segment from customers c
@@ -126,7 +126,7 @@ export async function clearLapsed(sql: postgres.Sql, windowStart: Date, excluded
       from gone where c.id = gone.id returning c.id
     ), hist as (
       insert into audit_log (actor_kind, action, entity, entity_id, data, at)
-      select ${SYSTEM_ACTOR}, ${SEGMENT_CHANGE_ACTION}, 'customer', gone.id::text, jsonb_build_object('from', gone.segment, 'to', null), ${now}
+      select ${SYSTEM_ACTOR}, ${SEGMENT_CHANGE_ACTION}, 'customer', gone.id::text, jsonb_build_object('from', gone.segment, 'to', null, 'cause', ${cause}::text), ${now}
       from gone where gone.segment is not null
       returning 1
     )

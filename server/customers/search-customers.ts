@@ -13,14 +13,34 @@ const MIN_SUFFIX_DIGITS = 4;
 const SUFFIX_CANDIDATES = 200;
 const NUMBER_LIKE = /^[\d\s()+\-.]+$/;
 
+// A national number with its trunk prefix has 7 digits or more after the zeros; fewer is a part of a number.
+const MIN_NATIONAL_DIGITS = 7;
+
 /**
- * The digits an E.164 number must end with for a number-like query: its digits without trunk
- * zeros (010-6552 9988 → 1065529988, stored +861065529988), or null for text that is not a number.
+ * The digits an E.164 number must end with for a number-like query: a national form without its
+ * trunk zeros (010-6552 9988 → 1065529988, stored +861065529988), last digits as typed ("0588"),
+ * or null for text that is not a number or has fewer than four digits.
  */
 export function phoneSuffix(text: string): string | null {
   if (!NUMBER_LIKE.test(text)) return null;
-  const digits = text.replace(/\D/g, '').replace(/^0+/, '');
-  return digits.length >= MIN_SUFFIX_DIGITS ? digits : null;
+  const digits = text.replace(/\D/g, '');
+  const national = digits.replace(/^0+/, '');
+  const suffix = national.length >= MIN_NATIONAL_DIGITS ? national : digits;
+  return suffix.length >= MIN_SUFFIX_DIGITS ? suffix : null;
+}
+
+/** Phones ending in `suffix`, among customers the scope sees: a range on reverse(e164), as nameMatch explains. */
+function phonesEndingIn(db: Tx, suffix: string, teamId: string | null) {
+  const reversed = [...suffix].reverse().join('');
+  const high = reversed.slice(0, -1) + String.fromCharCode(reversed.charCodeAt(reversed.length - 1) + 1);
+  const key = sql`reverse(${customerPhones.e164})`;
+  return db
+    .select({ id: customerPhones.customerId })
+    .from(customerPhones)
+    .innerJoin(customers, eq(customers.id, customerPhones.customerId))
+    .where(and(sql`${key} ~>=~ ${reversed} and ${key} ~<~ ${high}`, visibleTo(teamId)))
+    .orderBy(sql`${key}`)
+    .limit(SUFFIX_CANDIDATES);
 }
 
 export interface SearchScope {
@@ -112,9 +132,7 @@ async function searchOnce(db: Tx, q: string, text: string, scope: SearchScope, l
   const suffix = phoneSuffix(text);
   const byPhone = phone?.ok ? [db.select({ id: customerPhones.customerId }).from(customerPhones).where(eq(customerPhones.e164, phone.e164))] : [];
   // Also by the last digits: a part of a number, or a foreign number in its national form.
-  const bySuffix = suffix
-    ? [db.select({ id: customerPhones.customerId }).from(customerPhones).where(sql`reverse(${customerPhones.e164}) like ${`${[...suffix].reverse().join('')}%`}`).limit(SUFFIX_CANDIDATES)]
-    : [];
+  const bySuffix = suffix ? [phonesEndingIn(db, suffix, scope.teamId)] : [];
   const matches = union(byName, byEmail, byOrder, ...byPhone, ...bySuffix);
 
   const rows = await db

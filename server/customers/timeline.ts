@@ -41,8 +41,9 @@ interface Row {
 /**
  * One customer's contacts, calls, complaints and follow-ups, newest first, keyset-paginated on
  * (at, id). Each source takes at most `limit` + 1 rows (one more tells whether a next page exists)
- * through its own (customer, time) index before the merge, so a page costs the same on the first
- * page and the hundredth. A call and the contact its wrap-up wrote are one entry: the call, with the
+ * before the merge, through its (customer, time) index where it has one (contacts and calls;
+ * complaints and follow-ups per customer are few), so a page costs about the same on the first page
+ * and the hundredth. A call and the contact its wrap-up wrote are one entry: the call, with the
  * wrap-up's summary.
  */
 export async function customerTimeline(sql: postgres.Sql, customerId: string, limit: number, cursor: KeysetCursor | null): Promise<TimelinePage> {

@@ -12,8 +12,8 @@ export const customerValueInput = rfmConfigInput;
 
 export interface CustomerValueSettings {
   config: RfmConfig;
-  /** The last full run: when it started, how many customers had orders in its window, and what "per order" was judged on. */
-  lastRun: { computedAt: string; population: number; windowDays: number; perOrderBasis: 'margin' | 'value' } | null;
+  /** The last full run: when it started, how many customers had orders in its window, what "per order" was judged on, and its settings. */
+  lastRun: { computedAt: string; population: number; windowDays: number; perOrderBasis: 'margin' | 'value'; config: RfmConfig | null } | null;
 }
 
 export async function getCustomerValueSettings(ctx: AppContext): Promise<CustomerValueSettings> {
@@ -23,6 +23,7 @@ export async function getCustomerValueSettings(ctx: AppContext): Promise<Custome
     population: breakpoints.population,
     windowDays: breakpoints.windowDays,
     perOrderBasis: breakpoints.perOrderBasis,
+    config: breakpoints.config ?? null,
   };
   return { config, lastRun };
 }

@@ -12,12 +12,13 @@ export interface KeysetCursor {
 }
 
 const MICRO_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export const encodeCursor = (at: string, id: string) => Buffer.from(`${at}|${id}`).toString('base64url');
 
 export function decodeCursor(cursor: string): KeysetCursor | null {
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  return at && MICRO_ISO.test(at) && !Number.isNaN(new Date(at).getTime()) && id ? { at, id } : null;
+  return at && MICRO_ISO.test(at) && !Number.isNaN(new Date(at).getTime()) && id && UUID.test(id) ? { at, id } : null;
 }
 
 /** SQL for `column` as the cursor's text (select it alongside the row). */
@@ -28,4 +29,4 @@ export const cursorKey = (sql: postgres.Sql, column: string) => sql.unsafe(`to_c
  * SQL: a parameter typed timestamptz would pass through a JS Date and lose its microseconds.
  */
 export const olderThan = (sql: postgres.Sql, cursor: KeysetCursor | null, column: string, idColumn: string) =>
-  cursor ? sql`and (${sql.unsafe(column)}, ${sql.unsafe(idColumn)}::text) < (${cursor.at}::text::timestamptz, ${cursor.id})` : sql``;
+  cursor ? sql`and (${sql.unsafe(column)}, ${sql.unsafe(idColumn)}) < (${cursor.at}::text::timestamptz, ${cursor.id}::uuid)` : sql``;

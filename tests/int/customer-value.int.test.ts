@@ -148,7 +148,8 @@ describe('nightly recompute', () => {
       .where(and(eq(auditLog.action, SEGMENT_CHANGE_ACTION), eq(auditLog.entityId, ids.burden!)))
       .orderBy(auditLog.id)
       .then((rows) => rows.slice(-1));
-    expect(change?.data).toEqual({ from: 'burden', to: null });
+    // A shorter window is a change of rules: the lapse says so.
+    expect(change?.data).toEqual({ from: 'burden', to: null, cause: 'rules' });
     await writeRfmConfig(server.sb.ctx.database.sql, { windowDays: 365 });
     await recomputeAllValues(server.sb.ctx, new Date());
   });
@@ -288,10 +289,16 @@ describe('customer page API', () => {
     await sql`insert into orders (customer_id, external_id, total, currency, status, placed_at)
       select ${id}, 'many-' || n, n, 'CNY', 'delivered', timestamptz '2026-03-01T00:00:00Z' - n * interval '1 day' + (n % 3) * interval '1 microsecond'
       from generate_series(1, 57) n`;
-    // Two more within one millisecond of the first page's edge.
+    // Three newest, in one millisecond: paged one at a time, a millisecond cursor would lose two.
     await sql`insert into orders (customer_id, external_id, total, currency, status, placed_at) values
-      (${id}, 'edge-1', 1, 'CNY', 'paid', timestamptz '2026-03-01T00:00:00Z' - interval '50 days' - interval '1 microsecond'),
-      (${id}, 'edge-2', 1, 'CNY', 'paid', timestamptz '2026-03-01T00:00:00Z' - interval '50 days' - interval '2 microseconds')`;
+      (${id}, 'edge-a', 1, 'CNY', 'paid', '2026-06-01T10:00:00.123100Z'),
+      (${id}, 'edge-b', 1, 'CNY', 'paid', '2026-06-01T10:00:00.123200Z'),
+      (${id}, 'edge-c', 1, 'CNY', 'paid', '2026-06-01T10:00:00.123300Z')`;
+    const one = async (cursor: string | null) => (await api('GET', `/api/customers/${id}/orders?limit=1${cursor ? `&cursor=${cursor}` : ''}`)).body as { orders: Array<{ externalId: string }>; nextCursor: string | null };
+    const first = await one(null);
+    const second = await one(first.nextCursor);
+    const third = await one(second.nextCursor);
+    expect([first, second, third].map((p) => p.orders[0]?.externalId)).toEqual(['edge-c', 'edge-b', 'edge-a']);
     expect(((await api('GET', `/api/customers/${id}`)).body.orders as unknown[]).length).toBe(20);
     const seen: string[] = [];
     let cursor: string | null = null;
@@ -303,9 +310,9 @@ describe('customer page API', () => {
       pages += 1;
     } while (cursor);
     expect(pages).toBe(3);
-    expect(seen).toHaveLength(59);
-    expect(new Set(seen).size).toBe(59);
-    expect(seen.slice(0, 2)).toEqual(['many-1', 'many-2']);
+    expect(seen).toHaveLength(60);
+    expect(new Set(seen).size).toBe(60);
+    expect(seen.slice(0, 5)).toEqual(['edge-c', 'edge-b', 'edge-a', 'many-1', 'many-2']);
     expect((await api('GET', `/api/customers/${id}/orders?cursor=nope`)).status).toBe(400);
     expect((await api('GET', `/api/customers/${id}/orders?limit=101`)).status).toBe(400);
   });

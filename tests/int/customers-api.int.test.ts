@@ -213,6 +213,9 @@ describe('GET /api/customers?q=', () => {
     const office = await createCustomer(cn, { name: 'Beijing Office 北京办事处', phones: ['010-6552 7731'] });
     for (const q of ['1234 0000', '186-1234-0000', '(186) 1234 0000']) expect((await search(us, q)).map((c) => c.id), q).toEqual([zhou]);
     for (const q of ['010-6552 7731', '6552 7731', '5527731']) expect((await search(us, q)).map((c) => c.id), q).toEqual([office]);
+    // Last digits that start with a zero are last digits, not a trunk prefix.
+    const zeroes = await createCustomer(cn, { name: 'Zero Ending', phones: ['139 1234 0588'] });
+    expect((await search(us, '0588')).map((c) => c.id)).toContain(zeroes);
     // Fewer than four digits is no number search; letters make it no number at all.
     expect((await search(us, '731')).map((c) => c.id)).not.toContain(office);
     expect((await search(us, 'room 7731')).map((c) => c.id)).not.toContain(office);

@@ -25,6 +25,7 @@ export function CustomerTimeline({ customerId }: { customerId: string }) {
   const [items, setItems] = useState<TimelineItem[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
+  const [failed, setFailed] = useState(false);
 
   const load = useCallback(
     async (after: string | null) => {
@@ -35,6 +36,9 @@ export function CustomerTimeline({ customerId }: { customerId: string }) {
         );
         setItems((prev) => (after ? [...prev, ...page.items] : page.items));
         setCursor(page.nextCursor);
+        setFailed(false);
+      } catch {
+        setFailed(true);
       } finally {
         setLoading(false);
       }
@@ -51,7 +55,12 @@ export function CustomerTimeline({ customerId }: { customerId: string }) {
       <h2 id="timeline-heading" className="mb-3 text-sm font-semibold text-slate-900">
         {t('timeline')}
       </h2>
-      {!loading && items.length === 0 && <p className="text-sm text-slate-600">{t('timelineEmpty')}</p>}
+      {failed && (
+        <p role="alert" className="mb-2 text-sm text-red-700">
+          {t('timelineFailed')}
+        </p>
+      )}
+      {!loading && !failed && items.length === 0 && <p className="text-sm text-slate-600">{t('timelineEmpty')}</p>}
       <ol className="space-y-2" data-testid="customer-timeline">
         {items.map((item) => (
           <li key={`${item.kind}-${item.id}`} data-testid="timeline-item" data-kind={item.kind} className="flex gap-3 text-sm">

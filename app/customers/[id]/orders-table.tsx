@@ -17,6 +17,7 @@ export function OrdersTable({ customerId }: { customerId: string }) {
   const [orders, setOrders] = useState<CustomerOrder[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
+  const [failed, setFailed] = useState(false);
 
   const load = useCallback(
     async (after: string | null) => {
@@ -27,6 +28,9 @@ export function OrdersTable({ customerId }: { customerId: string }) {
         );
         setOrders((prev) => (after ? [...prev, ...page.orders] : page.orders));
         setCursor(page.nextCursor);
+        setFailed(false);
+      } catch {
+        setFailed(true); // said below; "load more" (or a reload) tries again
       } finally {
         setLoading(false);
       }
@@ -44,7 +48,12 @@ export function OrdersTable({ customerId }: { customerId: string }) {
       <h2 id="orders-heading" className="mb-3 text-sm font-semibold text-slate-900">
         {t('orders')}
       </h2>
-      {orders.length === 0 && !loading ? (
+      {failed && (
+        <p role="alert" className="mb-2 text-sm text-red-700">
+          {t('ordersFailed')}
+        </p>
+      )}
+      {orders.length === 0 && !loading && !failed ? (
         <p className="text-sm text-slate-600">{t('ordersEmpty')}</p>
       ) : (
         <table className="min-w-full text-sm" data-testid="customer-orders">

@@ -9,7 +9,7 @@ import { LocalTime } from '../../agent/pop/local-time';
 import { splitList } from '../../lib/split-list';
 
 // The browser's own list of IANA zones, suggested while typing (the server checks the value).
-const TIME_ZONES: string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+const TIME_ZONES: string[] = [...new Set(['UTC', ...(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [])])];
 
 const INPUT = 'mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none';
 
