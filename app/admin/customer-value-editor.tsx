@@ -62,6 +62,22 @@ const configOf = (form: Form): ValueConfig => ({
   currencyRates: parseRates(form.currencyRates),
 });
 
+/** A 1–5 score threshold. */
+function ScoreSelect(props: { label: string; value: string | undefined; onChange: (e: { target: { value: string } }) => void; disabled: boolean; testId: string; className: string }) {
+  return (
+    <label className="block text-xs font-medium text-slate-600">
+      {props.label}
+      <select value={props.value ?? '3'} onChange={props.onChange} disabled={props.disabled} data-testid={props.testId} className={props.className}>
+        {SCORES.map((s) => (
+          <option key={s} value={s}>
+            {s}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** Why a save was refused, naming the field the server named. */
 function describeFailure(err: unknown): string {
   if (err instanceof ApiError && Array.isArray(err.details)) {
@@ -150,26 +166,8 @@ export function CustomerValueEditor() {
           {t('minOrdersForFrequent')}
           <input type="number" min={1} max={1000} required value={form?.minOrdersForFrequent ?? ''} onChange={set('minOrdersForFrequent')} disabled={disabled} data-testid="value-min-orders" className={input} />
         </label>
-        <label className="block text-xs font-medium text-slate-600">
-          {t('frequentScore')}
-          <select value={form?.frequentScore ?? '3'} onChange={set('frequentScore')} disabled={disabled} data-testid="value-frequent-score" className={input}>
-            {SCORES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="block text-xs font-medium text-slate-600">
-          {t('highValueScore')}
-          <select value={form?.highValueScore ?? '3'} onChange={set('highValueScore')} disabled={disabled} data-testid="value-high-value-score" className={input}>
-            {SCORES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ScoreSelect label={t('frequentScore')} value={form?.frequentScore} onChange={set('frequentScore')} disabled={disabled} testId="value-frequent-score" className={input} />
+        <ScoreSelect label={t('highValueScore')} value={form?.highValueScore} onChange={set('highValueScore')} disabled={disabled} testId="value-high-value-score" className={input} />
       </div>
       <label className="block text-xs font-medium text-slate-600">
         {t('excludedStatuses')}

@@ -29,6 +29,20 @@ interface Report {
 /** YYYY-MM-DD of the browser's own calendar: toISOString's UTC date is yesterday before 08:00 in Shanghai. */
 const isoDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
+/** The colour key of a chart's series. */
+function Legend({ series, label }: { series: Column[]; label: (s: Column) => string }) {
+  return (
+    <ul className="flex flex-wrap gap-3 pt-1 text-xs text-slate-600">
+      {series.map((s, i) => (
+        <li key={s} className="flex items-center gap-1">
+          <span className="inline-block h-2 w-2 rounded-sm" style={{ background: seriesColour(i) }} />
+          {label(s)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function ReportsView() {
   const t = useTranslations('reports');
   const [name, setName] = useState<Name>('calls');
@@ -100,26 +114,12 @@ export function ReportsView() {
       {state.status === 'ready' && (
         <section className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="report" data-report={name}>
           <h2 className="text-sm font-semibold text-slate-900">{t(`names.${name}`)}</h2>
-          <ul className="flex flex-wrap gap-3 text-xs text-slate-600">
-            {SERIES[name].map((s, i) => (
-              <li key={s} className="flex items-center gap-1">
-                <span className="inline-block h-2 w-2 rounded-sm" style={{ background: seriesColour(i) }} />
-                {t(`columns.${s}`)}
-              </li>
-            ))}
-          </ul>
+          <Legend series={SERIES[name]} label={(s) => t(`columns.${s}`)} />
           {state.report.rows.every((r) => SERIES[name].every((s) => !Number(r[s] ?? 0))) && <p className="text-sm text-slate-600">{t('empty')}</p>}
           <BarChart rows={state.report.rows} label={state.report.columns[0]!} series={SERIES[name]} seriesLabel={(s) => t(`columns.${s as Column}`)} title={t(`names.${name}`)} />
           {SECOND_CHART[name] && (
             <>
-              <ul className="flex flex-wrap gap-3 pt-2 text-xs text-slate-600">
-                {SECOND_CHART[name].map((s, i) => (
-                  <li key={s} className="flex items-center gap-1">
-                    <span className="inline-block h-2 w-2 rounded-sm" style={{ background: seriesColour(i) }} />
-                    {t(`columns.${s}`)}
-                  </li>
-                ))}
-              </ul>
+              <Legend series={SECOND_CHART[name]} label={(s) => t(`columns.${s}`)} />
               <BarChart rows={state.report.rows} label={state.report.columns[0]!} series={SECOND_CHART[name]} seriesLabel={(s) => t(`columns.${s as Column}`)} title={t('resolveChart')} />
             </>
           )}

@@ -44,3 +44,9 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     consoleCalls: num('console-calls', 100),
   };
 }
+
+/** `--name value` of a scenario run on its own (`npx tsx bench/scenarios/x.ts --name value`). */
+export function flag(name: string, argv: string[] = process.argv): string | undefined {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+}

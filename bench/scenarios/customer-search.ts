@@ -14,6 +14,7 @@ import { seedDatabase } from '../../db/seed';
 import { searchCustomers } from '../../server/customers/search-customers';
 import { parsePhoneNumber } from 'libphonenumber-js/max';
 import { summarise, type LatencySummary } from '../lib/stats';
+import { flag } from '../lib/args';
 
 const ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -119,11 +120,6 @@ export async function customerSearchBench(options: { customers?: number; samples
   } finally {
     await handle.close();
   }
-}
-
-function flag(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

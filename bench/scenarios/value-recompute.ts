@@ -17,6 +17,7 @@ import { recomputeAllValues } from '../../server/customers/recompute-all-values'
 import { recomputeCustomerValue } from '../../server/customers/recompute-customer-value';
 import { writeRfmConfig } from '../../server/customers/rfm-settings-store';
 import { summarise, type LatencySummary } from '../lib/stats';
+import { flag } from '../lib/args';
 import { ensureBenchDatabase } from './customer-search';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -109,11 +110,6 @@ export async function valueRecomputeBench(options: { customers?: number; samples
   } finally {
     await handle.close();
   }
-}
-
-function flag(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

@@ -1,8 +1,7 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import { useCallback, useEffect, useState } from 'react';
-import { apiFetch } from '../../lib/api';
+import { usePagedList } from '../../lib/use-paged-list';
 import { formatDateTime } from '../../lib/format';
 import type { TimelineItem } from './customer-types';
 import { useStatusLabel } from '../../components/status-label';
@@ -22,33 +21,7 @@ export function CustomerTimeline({ customerId }: { customerId: string }) {
   const t = useTranslations('customer360');
   const locale = useLocale();
   const statusLabel = useStatusLabel();
-  const [items, setItems] = useState<TimelineItem[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [failed, setFailed] = useState(false);
-
-  const load = useCallback(
-    async (after: string | null) => {
-      setLoading(true);
-      try {
-        const page = await apiFetch<{ items: TimelineItem[]; nextCursor: string | null }>(
-          `/api/customers/${customerId}/timeline?limit=20${after ? `&cursor=${encodeURIComponent(after)}` : ''}`,
-        );
-        setItems((prev) => (after ? [...prev, ...page.items] : page.items));
-        setCursor(page.nextCursor);
-        setFailed(false);
-      } catch {
-        setFailed(true);
-      } finally {
-        setLoading(false);
-      }
-    },
-    [customerId],
-  );
-
-  useEffect(() => {
-    void load(null);
-  }, [load]);
+  const { items, loading, failed, more } = usePagedList<TimelineItem>(`/api/customers/${customerId}/timeline`, 'items', 20);
 
   return (
     <section aria-labelledby="timeline-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
@@ -78,8 +51,8 @@ export function CustomerTimeline({ customerId }: { customerId: string }) {
           </li>
         ))}
       </ol>
-      {cursor && (
-        <button type="button" disabled={loading} onClick={() => void load(cursor)} className="mt-3 rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50 disabled:opacity-60">
+      {more && (
+        <button type="button" disabled={loading} onClick={more} className="mt-3 rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50 disabled:opacity-60">
           {t('loadMore')}
         </button>
       )}

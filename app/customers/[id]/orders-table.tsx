@@ -1,8 +1,7 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import { useCallback, useEffect, useState } from 'react';
-import { apiFetch } from '../../lib/api';
+import { usePagedList } from '../../lib/use-paged-list';
 import { formatDateTime, formatMoney } from '../../lib/format';
 import type { CustomerOrder } from './customer-types';
 import { useStatusLabel } from '../../components/status-label';
@@ -14,33 +13,7 @@ export function OrdersTable({ customerId }: { customerId: string }) {
   const t = useTranslations('customer360');
   const locale = useLocale();
   const statusLabel = useStatusLabel();
-  const [orders, setOrders] = useState<CustomerOrder[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [failed, setFailed] = useState(false);
-
-  const load = useCallback(
-    async (after: string | null) => {
-      setLoading(true);
-      try {
-        const page = await apiFetch<{ orders: CustomerOrder[]; nextCursor: string | null }>(
-          `/api/customers/${customerId}/orders?limit=${PAGE}${after ? `&cursor=${encodeURIComponent(after)}` : ''}`,
-        );
-        setOrders((prev) => (after ? [...prev, ...page.orders] : page.orders));
-        setCursor(page.nextCursor);
-        setFailed(false);
-      } catch {
-        setFailed(true); // said below; "load more" (or a reload) tries again
-      } finally {
-        setLoading(false);
-      }
-    },
-    [customerId],
-  );
-
-  useEffect(() => {
-    void load(null);
-  }, [load]);
+  const { items: orders, loading, failed, more } = usePagedList<CustomerOrder>(`/api/customers/${customerId}/orders`, 'orders', PAGE);
 
   const columns = ['externalId', 'placedAt', 'status', 'total'] as const;
   return (
@@ -78,8 +51,8 @@ export function OrdersTable({ customerId }: { customerId: string }) {
           </tbody>
         </table>
       )}
-      {cursor && (
-        <button type="button" disabled={loading} onClick={() => void load(cursor)} data-testid="orders-more" className="mt-3 rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50 disabled:opacity-60">
+      {more && (
+        <button type="button" disabled={loading} onClick={more} data-testid="orders-more" className="mt-3 rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50 disabled:opacity-60">
           {t('loadMore')}
         </button>
       )}
