@@ -10,9 +10,9 @@ import { updateQueue, updateQueueInput } from './update-queue';
 import { z } from 'zod';
 import { listTeams } from './list-teams';
 
-/** Admin and integration API: admin session or API_TOKEN bearer (requireAuth lets both through). */
 const queueParams = z.object({ id: z.uuid() });
 
+/** Admin and integration API: admin session or API_TOKEN bearer (requireAuth lets both through). */
 export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void {
   const userBody = createUserInput(ctx.config.DEFAULT_REGION);
   const queueBody = createQueueInput(ctx.config.DEFAULT_REGION);

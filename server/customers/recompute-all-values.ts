@@ -1,5 +1,5 @@
 import type { AppContext } from '../context';
-import { clearLapsed, streamAggregates, writeValues } from './recompute-value-store';
+import { clearLapsed, purchaseFilter, streamAggregates, writeValues } from './recompute-value-store';
 import { BreakpointAccumulator } from './value/breakpoint-accumulator';
 import { readBreakpoints, readRfmConfig, writeBreakpoints } from './rfm-settings-store';
 import { isDeepStrictEqual } from 'node:util';
@@ -82,7 +82,7 @@ async function recomputeAllValuesLocked(ctx: AppContext, now: Date, batchSize: n
   // Moves caused by new rules (a first run, or other settings than the last run's) are not customers changing.
   const cause = previous?.config && isDeepStrictEqual(previous.config, config) ? 'purchases' : 'rules';
   const windowStart = valueWindowStart(now, config.windowDays);
-  const filter = { windowStart, excludedStatuses: config.excludedStatuses, currencyRates: config.currencyRates };
+  const filter = purchaseFilter(config, windowStart);
 
   const accumulator = new BreakpointAccumulator(now, config.windowDays);
   await streamAggregates(sql, filter, batchSize, (batch) => {

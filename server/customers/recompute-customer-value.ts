@@ -1,6 +1,6 @@
 import type { AppContext } from '../context';
 import type { JobData } from '../../workers/catalog';
-import { aggregateOne, writeValues } from './recompute-value-store';
+import { aggregateOne, purchaseFilter, writeValues } from './recompute-value-store';
 import { readBreakpoints, readRfmConfig } from './rfm-settings-store';
 import { scoringConfig } from './value/rfm-config';
 import { scoreOne } from './value/score-one';
@@ -24,7 +24,7 @@ export async function recomputeCustomerValue(ctx: AppContext, customerId: string
   // finishes (a save queues one), or an order would be judged by rules the cuts were not made with.
   const config = scoringConfig(breakpoints, saved);
   const windowStart = valueWindowStart(now, breakpoints.windowDays);
-  const aggregate = await aggregateOne(ctx.database.sql, customerId, { windowStart, excludedStatuses: config.excludedStatuses, currencyRates: config.currencyRates });
+  const aggregate = await aggregateOne(ctx.database.sql, customerId, purchaseFilter(config, windowStart));
   const value = scoreOne(aggregate, breakpoints, now, config.thresholds);
   await writeValues(ctx.database.sql, [value], now);
   return value;

@@ -1,5 +1,6 @@
 import type postgres from 'postgres';
 import type { CustomerAggregate, CustomerValue } from './value/customer-value-types';
+import type { RfmConfig } from './value/rfm-config';
 
 /** Actor of the value job's audit rows (segment history): no user, no integration. */
 export const SYSTEM_ACTOR = 'system';
@@ -35,6 +36,13 @@ export interface PurchaseFilter {
   /** Value of one unit of each currency in the base currency; a currency not listed counts at face value. */
   currencyRates: Record<string, number>;
 }
+
+/** The purchases a value run counts under `config`, from `windowStart` on. */
+export const purchaseFilter = (config: RfmConfig, windowStart: Date): PurchaseFilter => ({
+  windowStart,
+  excludedStatuses: config.excludedStatuses,
+  currencyRates: config.currencyRates,
+});
 
 /**
  * Per customer, their purchases since windowStart, money in the base currency. Margin counts only

@@ -6,9 +6,7 @@ import type { Principal } from '../auth/principal';
 import type { AppContext } from '../context';
 import { recordAudit } from '../audit/record-audit';
 import { readBreakpoints, readRfmConfig, RFM_CONFIG_KEY } from './rfm-settings-store';
-import { rfmConfigInput, rfmConfigSchema, type RfmConfig } from './value/rfm-config';
-
-export const customerValueInput = rfmConfigInput;
+import { rfmConfigSchema, type rfmConfigInput, type RfmConfig } from './value/rfm-config';
 
 export interface CustomerValueSettings {
   config: RfmConfig;
@@ -33,7 +31,7 @@ export async function getCustomerValueSettings(ctx: AppContext): Promise<Custome
  * customer is rescored under it now rather than at the next nightly run. A unique job id: a run
  * already under way read the old configuration, so it must not swallow this one.
  */
-export async function setCustomerValueSettings(ctx: AppContext, actor: Principal, input: z.infer<typeof customerValueInput>): Promise<{ config: RfmConfig; recomputeQueued: boolean }> {
+export async function setCustomerValueSettings(ctx: AppContext, actor: Principal, input: z.infer<typeof rfmConfigInput>): Promise<{ config: RfmConfig; recomputeQueued: boolean }> {
   const config = rfmConfigSchema.parse(input);
   await ctx.db.transaction(async (tx) => {
     await tx

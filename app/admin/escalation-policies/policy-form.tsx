@@ -29,7 +29,6 @@ function draftOf(l: PolicyView['levels'][number]): LevelDraft {
 }
 
 const emptyLevel = (level: number): LevelDraft => ({ key: nextKey++, level: String(level), type: 'role', value: 'complaint_handler', respondWithin: 'PT1H', resolveWithin: 'P1D' });
-const list = splitList;
 
 /** One policy: its matching (categories, severities) and its ladder, saved whole with PUT. */
 export function PolicyForm({ policy, onSaved }: { policy: PolicyView | null; onSaved: (saved: PolicyView) => void }) {
@@ -52,8 +51,8 @@ export function PolicyForm({ policy, onSaved }: { policy: PolicyView | null; onS
     setSaved(false);
     try {
       const body = {
-        categories: list(categories),
-        severities: list(severities),
+        categories: splitList(categories),
+        severities: splitList(severities),
         levels: levels.map((l) => ({ level: Number(l.level), assignTo: { [l.type]: l.value.trim() }, respondWithin: l.respondWithin.trim(), resolveWithin: l.resolveWithin.trim() })),
       };
       const result = await apiFetch<PolicyView>(`/api/escalation-policies/${encodeURIComponent(name.trim())}`, { method: 'PUT', body });
